@@ -1,0 +1,534 @@
+"""The OpenAPI 3.1 document of everything under /api/v2/, built from the code that answers.
+
+Page schemas come from each model's `api_fields`: our serializer fields declare their JSON Schema
+(`openapi`), plain model fields map by type. Filter parameters come from the same `PageFilter` objects
+the filter backend applies. `/api/v2/schema/` serves it as JSON; `/api/docs/` renders it as HTML.
+"""
+
+from functools import cache
+
+from django.conf import settings
+from django.db import models
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from wagtail import fields as wagtail_fields
+from wagtail.api import APIField
+
+from home.api import page_models
+from partners.views import api_docs
+from search.facets import FACETS
+from search.query import MAX_PAGE, SORTS
+
+from .api import PAGE_FILTERS
+
+ERROR = {"$ref": "#/components/schemas/Error"}
+NULLABLE_STRING = {"type": ["string", "null"]}
+
+
+def model_field_schema(field):
+    if isinstance(field, wagtail_fields.StreamField):
+        return {"$ref": "#/components/schemas/StreamField"}
+    if isinstance(field, wagtail_fields.RichTextField):
+        return {"type": "string", "description": "Rich text as HTML"}
+    nullable = field.null
+    if isinstance(field, models.BooleanField):
+        schema = {"type": "boolean"}
+    elif isinstance(field, (models.IntegerField, models.AutoField)):
+        schema = {"type": "integer"}
+    elif isinstance(field, models.DecimalField | models.FloatField):
+        schema = {"type": "number"}
+    elif isinstance(field, models.DateTimeField):
+        schema = {"type": "string", "format": "date-time"}
+    elif isinstance(field, models.DateField):
+        schema = {"type": "string", "format": "date"}
+    elif isinstance(field, models.ForeignKey):
+        schema = {"type": "object"}
+        nullable = True
+    elif isinstance(field, models.JSONField):
+        schema = {}
+    else:
+        schema = {"type": "string"}
+    if nullable and "type" in schema:
+        schema["type"] = [schema["type"], "null"]
+    return schema
+
+
+def api_field_schema(model, api_field):
+    serializer = api_field.serializer
+    if serializer is not None and hasattr(serializer, "openapi"):
+        return serializer.openapi
+    try:
+        return model_field_schema(model._meta.get_field(api_field.name))
+    except Exception:  # a property without a declared schema: any JSON value
+        return {}
+
+
+def page_meta_schema(model):
+    label = model._meta.label
+    return {
+        "type": "object",
+        "required": ["type"],
+        "properties": {
+            "type": {"type": "string", "const": label},
+            "detail_url": {"type": "string", "format": "uri"},
+            "html_url": {"type": ["string", "null"]},
+            "slug": {"type": "string"},
+            "show_in_menus": {"type": "boolean"},
+            "seo_title": {"type": "string"},
+            "search_description": {"type": "string"},
+            "first_published_at": {"type": ["string", "null"], "format": "date-time"},
+            "alias_of": {"type": ["object", "null"]},
+            "parent": {"type": ["object", "null"]},
+            "locale": {"type": "string"},
+        },
+    }
+
+
+def page_schema(model):
+    properties = {"id": {"type": "integer"}, "meta": page_meta_schema(model), "title": {"type": "string"}}
+    for api_field in getattr(model, "api_fields", []):
+        api_field = api_field if isinstance(api_field, APIField) else APIField(api_field)
+        properties[api_field.name] = api_field_schema(model, api_field)
+    return {
+        "type": "object",
+        "description": model.__doc__.strip().splitlines()[0] if model.__doc__ else model._meta.verbose_name,
+        "required": ["id", "meta"],
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+def parameter(name, description, schema=None, location="query", required=False, explode=None):
+    item = {"name": name, "in": location, "description": description, "schema": schema or {"type": "string"}}
+    if required:
+        item["required"] = True
+    if explode is not None:
+        item["style"] = "form"
+        item["explode"] = explode
+    return item
+
+
+def page_filter_parameters():
+    items = []
+    for page_filter in PAGE_FILTERS:
+        schema = page_filter.openapi
+        items.append(
+            parameter(
+                page_filter.parameter,
+                page_filter.description or page_filter.__class__.__doc__ or "",
+                schema,
+                explode=True if schema.get("type") == "array" else None,
+            )
+        )
+        for extra in page_filter.extra_parameters:
+            if extra.endswith("_match"):
+                items.append(parameter(extra, "any (default) or all", {"type": "string", "enum": ["any", "all"]}))
+            else:
+                items.append(parameter(extra, f"Bound of {page_filter.parameter}", {"type": "integer"}))
+    return items
+
+
+COMMON_PARAMETERS = [
+    parameter(
+        "fields",
+        "Fields to show: `*` for all, `-name` to drop one, `_` for none. Unknown fields are a 400.",
+    ),
+    parameter("rich_text_format", "`db_html` (default) or another Wagtail rich text format"),
+]
+
+
+def listing_parameters():
+    limit_max = settings.WAGTAILAPI_LIMIT_MAX
+    return [
+        parameter(
+            "limit",
+            f"Items per response, 0-{limit_max} (WAGTAILAPI_LIMIT_MAX); above it is a 400, not clamped.",
+            {"type": "integer", "minimum": 0, "maximum": limit_max, "default": min(20, limit_max)},
+        ),
+        parameter("offset", "Items to skip", {"type": "integer", "minimum": 0, "maximum": 1_000_000}),
+        parameter(
+            "order",
+            "`date`, `-date`, `title`, `-title`, `relevance` (default with search), or any plain field; `random`.",
+        ),
+        parameter("search", "Full-text search; combines with every filter", {"type": "string", "maxLength": 200}),
+        parameter("search_operator", "and / or", {"type": "string", "enum": ["and", "or"]}),
+        *COMMON_PARAMETERS,
+    ]
+
+
+def json_response(description, schema):
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+CACHE_HEADERS = {
+    "ETag": {"schema": {"type": "string"}, "description": "Hash of the body; send back as If-None-Match"},
+    "Last-Modified": {"schema": {"type": "string"}, "description": "When content last changed"},
+    "Cache-Control": {"schema": {"type": "string"}, "description": "public, max-age=API_CACHE_MAX_AGE"},
+}
+ERROR_RESPONSES = {
+    "400": json_response("A parameter is unknown or malformed", ERROR),
+    "429": {
+        "description": "Rate limit reached; retry after `Retry-After` seconds",
+        "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+        "content": {"application/json": {"schema": ERROR}},
+    },
+}
+
+
+def ok(description, schema):
+    response = json_response(description, schema)
+    response["headers"] = CACHE_HEADERS
+    return response
+
+
+def not_modified():
+    return {"description": "Not modified since If-None-Match / If-Modified-Since"}
+
+
+@cache
+def build_document():
+    models_ = sorted(page_models(), key=lambda model: model._meta.label)
+    schemas = {f"{model._meta.app_label}.{model.__name__}": page_schema(model) for model in models_}
+    any_page = {"anyOf": [{"$ref": f"#/components/schemas/{name}"} for name in schemas]}
+    page_types = [model._meta.label for model in models_]
+    listing = {
+        "type": "object",
+        "required": ["meta", "items"],
+        "properties": {
+            "meta": {
+                "type": "object",
+                "required": ["total_count"],
+                "properties": {"total_count": {"type": "integer"}},
+            },
+            "items": {"type": "array", "items": any_page},
+        },
+    }
+    media_meta = {
+        "type": "object",
+        "properties": {
+            "type": {"type": "string"},
+            "detail_url": {"type": "string"},
+            "tags": {"type": "array", "items": {"type": "string"}},
+            "download_url": {"type": "string"},
+        },
+    }
+    image = {
+        "type": "object",
+        "required": ["id", "meta"],
+        "properties": {
+            "id": {"type": "integer"},
+            "meta": media_meta,
+            "title": {"type": "string"},
+            "width": {"type": "integer"},
+            "height": {"type": "integer"},
+        },
+    }
+    document = {
+        "type": "object",
+        "required": ["id", "meta"],
+        "properties": {"id": {"type": "integer"}, "meta": media_meta, "title": {"type": "string"}},
+    }
+
+    def media_listing(ref):
+        return {
+            "type": "object",
+            "required": ["meta", "items"],
+            "properties": {
+                "meta": {"type": "object", "properties": {"total_count": {"type": "integer"}}},
+                "items": {"type": "array", "items": {"$ref": ref}},
+            },
+        }
+
+    id_path = parameter("id", "Object id", {"type": "integer"}, location="path", required=True)
+    pages_listing_parameters = [
+        parameter("type", "Page type(s), comma-separated: " + ", ".join(page_types)),
+        *page_filter_parameters(),
+        parameter("child_of", "Direct children of this page id (or `root`)"),
+        parameter("descendant_of", "Descendants of this page id (or `root`)"),
+        parameter("ancestor_of", "Ancestors of this page id", {"type": "integer", "minimum": 1}),
+        parameter("translation_of", "Translations of this page id", {"type": "integer", "minimum": 1}),
+        parameter("locale", "Language code, e.g. `fr`"),
+        parameter("site", "Hostname (optionally :port) of the site to list"),
+        *listing_parameters(),
+    ]
+    paths = {
+        "/api/v2/pages/": {
+            "get": {
+                "summary": "List pages",
+                "description": (
+                    "Live, public pages. Without `type`, items show the common fields; with one `type`, "
+                    "`fields=*` shows every field of that type. Filters combine with each other (AND) "
+                    "and with `search`; a filter applies to the page types it makes sense for."
+                ),
+                "operationId": "listPages",
+                "parameters": pages_listing_parameters,
+                "responses": {"200": ok("Pages", listing), "304": not_modified(), **ERROR_RESPONSES},
+            }
+        },
+        "/api/v2/pages/{id}/": {
+            "get": {
+                "summary": "Page detail",
+                "operationId": "getPage",
+                "parameters": [id_path, *COMMON_PARAMETERS, parameter("site", "Hostname of the site")],
+                "responses": {
+                    "200": ok("The page with every field of its type", any_page),
+                    "304": not_modified(),
+                    "404": json_response("No live public page with this id", ERROR),
+                    **ERROR_RESPONSES,
+                },
+            }
+        },
+        "/api/v2/pages/find/": {
+            "get": {
+                "summary": "Find a page by its URL path, in one call",
+                "description": "Answers the page detail directly (200), not a redirect.",
+                "operationId": "findPage",
+                "parameters": [
+                    parameter("html_path", "The page's path on the site, e.g. `/members/city-of-ghent/`"),
+                    parameter("id", "Alternatively, the page id", {"type": "integer", "minimum": 1}),
+                    *COMMON_PARAMETERS,
+                    parameter("site", "Hostname of the site"),
+                ],
+                "responses": {
+                    "200": ok("The page detail", any_page),
+                    "304": not_modified(),
+                    "404": json_response("No live public page at this path", ERROR),
+                    **ERROR_RESPONSES,
+                },
+            }
+        },
+        "/api/v2/pages/preview/": {
+            "get": {
+                "summary": "Draft preview",
+                "description": "The latest revision (draft) of a page, for a signed preview token from the admin.",
+                "operationId": "previewPage",
+                "parameters": [
+                    parameter("token", "Preview token (expires after HEADLESS_PREVIEW_MAX_AGE)", required=True),
+                    *COMMON_PARAMETERS,
+                ],
+                "responses": {
+                    "200": json_response("The draft as page detail", any_page),
+                    "403": json_response("Token missing, invalid or expired", ERROR),
+                    **ERROR_RESPONSES,
+                },
+            }
+        },
+        "/api/v2/images/": {
+            "get": {
+                "summary": "List images",
+                "operationId": "listImages",
+                "parameters": [parameter("title", "Exact title"), *listing_parameters()],
+                "responses": {
+                    "200": ok("Images", media_listing("#/components/schemas/Image")),
+                    "304": not_modified(),
+                    **ERROR_RESPONSES,
+                },
+            }
+        },
+        "/api/v2/images/{id}/": {
+            "get": {
+                "summary": "Image detail",
+                "operationId": "getImage",
+                "parameters": [id_path, *COMMON_PARAMETERS],
+                "responses": {
+                    "200": ok("The image", {"$ref": "#/components/schemas/Image"}),
+                    "304": not_modified(),
+                    "404": json_response("Not found", ERROR),
+                    **ERROR_RESPONSES,
+                },
+            }
+        },
+        "/api/v2/documents/": {
+            "get": {
+                "summary": "List documents",
+                "operationId": "listDocuments",
+                "parameters": [parameter("title", "Exact title"), *listing_parameters()],
+                "responses": {
+                    "200": ok("Documents", media_listing("#/components/schemas/Document")),
+                    "304": not_modified(),
+                    **ERROR_RESPONSES,
+                },
+            }
+        },
+        "/api/v2/documents/{id}/": {
+            "get": {
+                "summary": "Document detail",
+                "operationId": "getDocument",
+                "parameters": [id_path, *COMMON_PARAMETERS],
+                "responses": {
+                    "200": ok("The document", {"$ref": "#/components/schemas/Document"}),
+                    "304": not_modified(),
+                    "404": json_response("Not found", ERROR),
+                    **ERROR_RESPONSES,
+                },
+            }
+        },
+        **search_paths(),
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": f"{settings.WAGTAIL_SITE_NAME} headless API",
+            "version": "2",
+            "description": (
+                "Read-only API for partner sites: members, practices, qualifications, projects, campaigns, "
+                "events and news, with filters that combine with full-text search. Responses carry ETag and "
+                "Last-Modified; anonymous clients are rate-limited per IP (429 with Retry-After). "
+                "Feeds: /feeds/news.rss, /feeds/news.atom, /feeds/events.ics (see /api/docs/)."
+            ),
+        },
+        "servers": [{"url": settings.WAGTAILAPI_BASE_URL}],
+        "paths": paths,
+        "components": {
+            "schemas": {
+                "Error": {
+                    "type": "object",
+                    "required": ["message", "parameter"],
+                    "properties": {"message": {"type": "string"}, "parameter": {"type": ["string", "null"]}},
+                },
+                "StreamField": {
+                    "type": "array",
+                    "description": "Blocks in order; images as renditions with alt text, rich text as HTML.",
+                    "items": {
+                        "type": "object",
+                        "required": ["type", "value"],
+                        "properties": {"type": {"type": "string"}, "value": {}, "id": {"type": "string"}},
+                    },
+                },
+                "Image": image,
+                "Document": document,
+                "SearchResults": SEARCH_RESULTS,
+                "SearchError": {
+                    "type": "object",
+                    "required": ["error", "parameter"],
+                    "properties": {"error": {"type": "string"}, "parameter": {"type": ["string", "null"]}},
+                },
+                **schemas,
+            }
+        },
+    }
+
+
+FACET_ITEM = {
+    "type": "object",
+    "required": ["value", "label", "count", "selected"],
+    "properties": {
+        "value": {"type": ["string", "integer"]},
+        "label": {"type": "string"},
+        "count": {"type": "integer"},
+        "selected": {"type": "boolean"},
+        "category": {"type": "string"},
+    },
+}
+SEARCH_RESULTS = {
+    "type": "object",
+    "required": ["query", "engine", "total", "page", "pages", "hits", "facets", "suggestion"],
+    "properties": {
+        "query": {"type": "string"},
+        "engine": {"type": "string"},
+        "total": {"type": "integer"},
+        "page": {"type": "integer"},
+        "pages": {"type": "integer"},
+        "hits": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "type", "title", "url", "summary", "highlights", "date"],
+                "properties": {
+                    "id": {"type": "integer"},
+                    "type": {"type": "string"},
+                    "title": {"type": "string"},
+                    "url": {"type": ["string", "null"]},
+                    "summary": {"type": ["string", "null"]},
+                    "highlights": {"type": "array", "items": {"type": "string"}},
+                    "date": {"type": ["string", "null"]},
+                },
+            },
+        },
+        "facets": {"type": "object", "additionalProperties": {"type": "array", "items": FACET_ITEM}},
+        "suggestion": {"type": ["string", "null"]},
+    },
+}
+
+
+def search_paths():
+    search_error = {"$ref": "#/components/schemas/SearchError"}
+    facet_parameters = [
+        parameter(
+            name,
+            f"Facet filter: {name} (repeat for several values)",
+            {"type": "array", "items": {"type": "string"}},
+            explode=True,
+        )
+        for name in FACETS
+    ]
+    return {
+        "/api/v2/search/": {
+            "get": {
+                "summary": "Site search with facets, highlights and a spelling suggestion",
+                "description": "Served by the search service (docs/search.md); the same engine as the search page.",
+                "operationId": "search",
+                "parameters": [
+                    parameter("q", "Words to search for"),
+                    *facet_parameters,
+                    parameter(
+                        "skill_category",
+                        "green / digital / transversal",
+                        {"type": "array", "items": {"type": "string", "enum": ["green", "digital", "transversal"]}},
+                        explode=True,
+                    ),
+                    parameter("page", "Result page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}),
+                    parameter("sort", "Sort order", {"type": "string", "enum": list(SORTS)}),
+                ],
+                "responses": {
+                    "200": json_response("Results", {"$ref": "#/components/schemas/SearchResults"}),
+                    "400": json_response("A parameter is malformed", search_error),
+                },
+            }
+        },
+        "/api/v2/search/suggest/": {
+            "get": {
+                "summary": "As-you-type suggestions",
+                "operationId": "suggest",
+                "parameters": [parameter("q", "The beginning of a title")],
+                "responses": {
+                    "200": json_response(
+                        "Suggestions",
+                        {
+                            "type": "object",
+                            "required": ["query", "suggestions"],
+                            "properties": {
+                                "query": {"type": "string"},
+                                "suggestions": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["title", "url", "type"],
+                                        "properties": {
+                                            "title": {"type": "string"},
+                                            "url": {"type": ["string", "null"]},
+                                            "type": {"type": "string"},
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    )
+                },
+            }
+        },
+    }
+
+
+@require_GET
+def schema_view(request):
+    response = JsonResponse(build_document(), json_dumps_params={"indent": 1})
+    response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
+    response["Access-Control-Allow-Origin"] = "*"  # a public description: any tool may read it
+    return response
+
+
+@require_GET
+def docs_view(request):
+    return api_docs(request, build_document())

@@ -1,0 +1,261 @@
+"""Settings shared by every environment.
+
+Secrets and hosts come from the environment; see `.env.example` and the README.
+"""
+
+import json
+import os
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+import dj_database_url
+
+from search.engines import search_backends
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = False
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "home",
+    "network",
+    "practices",
+    "search",
+    "partners",
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
+    "wagtail.contrib.sitemaps",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail.api.v2",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_countries",
+    "corsheaders",
+    "rest_framework",
+    "django_tasks",
+    "django_tasks_db",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.sitemaps",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "site" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+# SQLite is the embedded default so that `make run` needs nothing installed;
+# DATABASE_URL switches to PostgreSQL (or anything dj-database-url understands).
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Languages: English is the default; the rest come from GUILD_LANGUAGES.
+LANGUAGE_NAMES = {
+    "en": _("English"),
+    "fr": _("French"),
+    "de": _("German"),
+    "es": _("Spanish"),
+    "it": _("Italian"),
+    "pl": _("Polish"),
+    "nl": _("Dutch"),
+    "pt": _("Portuguese"),
+    "fi": _("Finnish"),
+    "sv": _("Swedish"),
+    "tr": _("Turkish"),
+}
+LANGUAGE_CODE = "en"
+LANGUAGES = [(code, LANGUAGE_NAMES.get(code, code)) for code in env_list("GUILD_LANGUAGES", "en,fr,de,es,it,pl,nl")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# wagtail-localize: editors translate pages in the admin (synced from the source page; PO export/import).
+# Machine translation stays off unless a translator class is configured, e.g.
+# WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR=wagtail_localize.machine_translators.deepl.DeepLTranslator
+# WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR_OPTIONS='{"AUTH_KEY": "..."}' (see docs/i18n.md).
+if os.environ.get("WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": os.environ["WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR"],
+        "OPTIONS": json.loads(os.environ.get("WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR_OPTIONS") or "{}"),
+    }
+USE_I18N = True
+TIME_ZONE = "Europe/Brussels"
+USE_TZ = True
+
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
+STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_URL = "/static/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Guild <no-reply@guild.example>")
+GUILD_EDITORS_EMAIL = env_list("GUILD_EDITORS_EMAIL", "editors@guild.example")
+# Public forms (join, contact, event registration): submissions per IP and form, "count/seconds".
+GUILD_FORM_RATE_LIMIT = os.environ.get("GUILD_FORM_RATE_LIMIT", "5/600")
+# Only behind a proxy that sets it: otherwise clients could pick their own rate-limit key.
+GUILD_TRUST_X_FORWARDED_FOR = env_bool("GUILD_TRUST_X_FORWARDED_FOR")
+# Find-partners map tiles; empty shows the markers without a background map (offline).
+GUILD_MAP_TILES_URL = os.environ.get("GUILD_MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+GUILD_MAP_TILES_ATTRIBUTION = os.environ.get("GUILD_MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors")
+
+# Wagtail
+WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Guild")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+TAGGIT_CASE_INSENSITIVE = True
+
+# Search: the database backend by default; ELASTICSEARCH_URL switches engines
+# (see search/engines.py and the README).
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+WAGTAILSEARCH_BACKENDS = search_backends(
+    ELASTICSEARCH_URL,
+    backend=os.environ.get("ELASTICSEARCH_BACKEND", "elasticsearch9"),
+    index_prefix=os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "guild_"),
+    timeout=int(os.environ.get("ELASTICSEARCH_TIMEOUT", "60")),
+)
+# A search waits this long for Elasticsearch before answering from the database, then skips it for RETRY_AFTER s.
+SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOUT", "2"))
+SEARCH_ELASTICSEARCH_RETRY_AFTER = int(os.environ.get("SEARCH_ELASTICSEARCH_RETRY_AFTER", "30"))
+
+# Headless API
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+WAGTAILAPI_LIMIT_MAX = int(os.environ.get("API_LIMIT_MAX", "100"))
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/(api|feeds)/.*$"
+# Responses of /api/v2/ carry `Cache-Control: public, max-age=API_CACHE_MAX_AGE` (seconds).
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
+# Anonymous requests per client IP ("600/minute"; s, m, h, d); empty turns the limit off.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/minute")
+REST_FRAMEWORK = {
+    # Behind N trusted proxies, the client IP is taken from X-Forwarded-For (0: REMOTE_ADDR only).
+    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0")),
+    # Decimals (coordinates, grants, credits) as JSON numbers, not strings.
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+# Headless previews: "https://partner.example/preview" or "default=https://...,host.example=https://..."
+HEADLESS_PREVIEW_CLIENT_URLS = dict(
+    item.split("=", 1) if "=" in item.split("?")[0] else ("default", item)
+    for item in env_list("HEADLESS_PREVIEW_CLIENT_URLS")
+)
+HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "3600"))
+
+# Webhooks to partner sites (partners app). The "webhooks" task backend runs deliveries: immediate by
+# default; in production set WEBHOOK_TASK_BACKEND=django_tasks_db.DatabaseBackend and run
+# `python manage.py db_worker --queue-name webhooks --backend webhooks` (see docs/api.md).
+WEBHOOK_TIMEOUT = float(os.environ.get("WEBHOOK_TIMEOUT", "5"))
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "5"))
+WEBHOOK_RETRY_BASE_SECONDS = int(os.environ.get("WEBHOOK_RETRY_BASE_SECONDS", "30"))
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {
+        "BACKEND": os.environ.get("WEBHOOK_TASK_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+        "QUEUES": ["webhooks"],
+    },
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

@@ -1,0 +1,187 @@
+"""Behaviour shared by Guild's page types."""
+
+import datetime
+from collections import OrderedDict
+
+from django.apps import apps
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import prefetch_related_objects
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.search import index
+
+from .vocabulary import SkillCategory, label_lookups
+
+
+class TaggedPageMixin(models.Model):
+    """A detail page with a summary, skills and topics.
+
+    Concrete pages declare `skills` and `topics` as ClusterTaggableManagers
+    through their own ParentalKey models (one through model per page type,
+    the way django-taggit and modelcluster expect).
+    """
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        blank=True,
+        help_text=_("One or two sentences shown in listings, search results and link previews."),
+    )
+
+    summary_search_fields = [
+        index.SearchField("summary", boost=3),
+        index.AutocompleteField("title"),
+        index.RelatedFields("skills", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
+        # Facet values, one flat keyword list each: defined here once so that Elasticsearch names them alike
+        # on every page type (home_taggedpagemixin__search_countries_filter, ...) and the search service can
+        # aggregate across types in one request. The database engine stores the same values (search app).
+        index.FilterField("search_countries"),
+        index.FilterField("search_member_types"),
+        index.FilterField("search_skills"),
+        index.FilterField("search_topics"),
+        index.FilterField("search_eqf_levels"),
+        index.FilterField("search_years"),
+        index.FilterField("search_date"),
+    ]
+
+    # The field that dates this page in search results (the "year" facet and the date sort); None falls back
+    # to the first publication date.
+    search_date_field = None
+
+    class Meta:
+        abstract = True
+
+    def search_countries(self):
+        """ISO codes of the countries this page is about (`country` or `countries`)."""
+        value = getattr(self, "countries", None) or getattr(self, "country", None)
+        if not value:
+            return []
+        # A CountryField gives a Country; a multiple CountryField a list-like of them (not a list subclass).
+        values = [value] if hasattr(value, "code") or isinstance(value, str) else list(value)
+        return sorted({str(getattr(item, "code", item)) for item in values if str(getattr(item, "code", item))})
+
+    def search_member_types(self):
+        """A member's own type; a good practice's owners' types (pages with `owner_members()`)."""
+        if getattr(self, "member_type", ""):
+            return [self.member_type]
+        members = self.owner_members() if hasattr(self, "owner_members") else []
+        return sorted({member.member_type for member in members})
+
+    def search_skills(self):
+        return sorted(skill.slug for skill in self.skills.all())
+
+    def search_topics(self):
+        return sorted(topic.slug for topic in self.topics.all())
+
+    def search_eqf_levels(self):
+        level = getattr(self, "eqf_level", None)
+        return [str(level)] if level else []
+
+    def search_date(self):
+        """ISO date (or None) that dates this page in search: its own date field, else first publication."""
+        value = getattr(self, self.search_date_field, None) if self.search_date_field else None
+        if value is None:
+            value = self.first_published_at
+        if value is None:
+            return None
+        if isinstance(value, int):  # a year field
+            return f"{value:04d}-01-01"
+        if hasattr(value, "astimezone"):
+            value = value.astimezone(datetime.UTC)
+        return value.isoformat()[:10]
+
+    def search_years(self):
+        date = self.search_date()
+        return [date[:4]] if date else []
+
+    def skills_with_labels(self):
+        """The page's skills with their labels loaded (reuses a listing's prefetch when there is one)."""
+        skills = list(self.skills.all())
+        prefetch_related_objects(skills, *label_lookups(None))
+        return skills
+
+    def topics_with_labels(self):
+        topics = list(self.topics.all())
+        prefetch_related_objects(topics, *label_lookups(None))
+        return topics
+
+    def skills_by_category(self):
+        """Skills grouped under their category label, in vocabulary order."""
+        grouped = OrderedDict((label, []) for _value, label in SkillCategory.choices)
+        for skill in self.skills_with_labels():
+            grouped[skill.get_category_display()].append(skill)
+        return OrderedDict((label, items) for label, items in grouped.items() if items)
+
+    @property
+    def funding_project(self):
+        """The EU-funded project this page belongs to, if any (for the footer disclaimer)."""
+        project = getattr(self, "project", None)
+        if project is None or not project.live:
+            return None
+        return project.funding_project  # None unless the project is marked EU funded
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+
+class ListingIndexMixin(models.Model):
+    """An index page that lists its child pages with a filter form and pagination.
+
+    Subclasses set `listing_model` (a string "app.Model"), `filter_form_class`
+    and `listing_ordering`; `listing_queryset` adds the joins the cards need so
+    the query count stays flat however many items a page shows.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    listing_model = None
+    filter_form_class = None
+    listing_ordering = ("title",)
+    listing_select_related = ()
+    listing_prefetch_related = ("skills", "topics")
+    per_page = 12
+
+    class Meta:
+        abstract = True
+
+    def get_listing_model(self):
+        return apps.get_model(self.listing_model)
+
+    def listing_queryset(self):
+        model = self.get_listing_model()
+        queryset = model.objects.live().public().descendant_of(self).filter(locale=self.locale)
+        if self.listing_select_related:
+            queryset = queryset.select_related(*self.listing_select_related)
+        if self.listing_prefetch_related:
+            queryset = queryset.prefetch_related(*self.listing_prefetch_related)
+        # Skill and topic labels in the visitor's language, at a fixed query count (none in English).
+        queryset = queryset.prefetch_related(*label_lookups("skills", "topics"))
+        return queryset.order_by(*self.listing_ordering)
+
+    def filter_form_kwargs(self, base_queryset):
+        """Offer only the countries that occur in this listing."""
+        lookup = self.filter_form_class.country_lookup.removesuffix("__contains")
+        codes = set()
+        for value in base_queryset.order_by().values_list(lookup, flat=True).distinct():
+            codes.update(code for code in str(value or "").split(",") if code)
+        return {"country_codes": codes}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        base = self.listing_queryset()
+        form = self.filter_form_class(request.GET or None, **self.filter_form_kwargs(base))
+        items = form.filter(base) if form.is_bound else base
+        paginator = Paginator(items, self.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter_form=form,
+            page_obj=page_obj,
+            items=page_obj.object_list,
+            paginator=paginator,
+            filter_querystring=query.urlencode(),
+        )
+        return context

@@ -1,0 +1,119 @@
+"""The home page and the general-purpose standard page."""
+
+from django.apps import apps
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..api import ImageField, PageLinkListField, ValueField
+from ..blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The network's front page: featured practices, upcoming events, latest news, figures."""
+
+    hero_title = models.CharField(max_length=200, blank=True)
+    intro = models.TextField(blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("intro"), FieldPanel("hero_image")], heading="Hero"),
+        InlinePanel("featured_practices", label=_("Featured good practices"), max_num=6),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [
+        APIField("hero_title"),
+        APIField("intro"),
+        APIField("hero_image", serializer=ImageField()),
+        APIField("body"),
+        APIField("featured_practices", serializer=PageLinkListField("practice")),
+        APIField(
+            "network_figures",
+            serializer=ValueField({"type": "object", "additionalProperties": {"type": "integer"}}),
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def _live_in_locale(self, model_label):
+        model = apps.get_model(model_label)
+        return model.objects.live().public().filter(locale=self.locale)
+
+    def upcoming_events(self, limit=3):
+        return (
+            self._live_in_locale("network.EventPage")
+            .filter(end__gte=timezone.now())
+            .order_by("start")
+            .select_related("organiser")[:limit]
+        )
+
+    def latest_news(self, limit=3):
+        return self._live_in_locale("network.NewsPage").order_by("-publication_date")[:limit]
+
+    @property
+    def network_figures(self):
+        """Counts shown on the front page, computed from live content."""
+        members = self._live_in_locale("network.MemberPage")
+        return {
+            "members": members.count(),
+            "countries": members.exclude(country="").values("country").distinct().count(),
+            "cities": members.exclude(city="").values("city").distinct().count(),
+            "good_practices": self._live_in_locale("practices.GoodPracticePage").count(),
+            "qualifications": self._live_in_locale("practices.JointQualificationPage").count(),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured"] = [
+            item.practice.specific for item in self.featured_practices.select_related("practice") if item.practice.live
+        ]
+        context["upcoming_events"] = self.upcoming_events()
+        context["latest_news"] = self.latest_news()
+        context["figures"] = self.network_figures
+        return context
+
+
+class HomePageFeaturedPractice(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_practices")
+    practice = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("practice", page_type="practices.GoodPracticePage")]
+    api_fields = [APIField("practice")]
+
+
+class StandardPage(Page):
+    """A general page: about, join, working group, privacy notice."""
+
+    intro = models.TextField(blank=True)
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro", boost=2), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage", "network.ProjectPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    @property
+    def funding_project(self):
+        """A page under a project (e.g. a work package page) carries that project's funding disclaimer."""
+        parent = self.get_parent()
+        return getattr(parent.specific, "funding_project", None) if parent is not None else None

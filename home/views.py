@@ -1,0 +1,85 @@
+"""Tag pages: everything tagged with one skill or topic, grouped by page type."""
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+
+from wagtail.models import Locale, Page, Site, get_page_models
+
+from .models import SkillTag, TaggedPageMixin, TopicTag
+
+
+def tagged_page_models():
+    """Every page type that carries skills and topics, in a stable order."""
+    return [model for model in get_page_models() if issubclass(model, TaggedPageMixin) and not model._meta.abstract]
+
+
+def _tag_listing(request, tag, relation):
+    locale = Locale.get_active()
+    groups = []
+    for model in tagged_page_models():
+        pages = list(
+            model.objects.live()
+            .public()
+            .filter(locale=locale, **{relation: tag})
+            .order_by("title")
+            .only("id", "title", "url_path", "path", "depth", "summary", "locale_id")
+        )
+        if pages:
+            groups.append({"label": model._meta.verbose_name_plural, "pages": pages})
+    return groups
+
+
+def skill_tag(request, slug):
+    skill = get_object_or_404(SkillTag, slug=slug)
+    context = {"tag": skill, "kind": "skill", "groups": _tag_listing(request, skill, "skills")}
+    return render(request, "home/skill_tag.html", context)
+
+
+def topic_tag(request, slug):
+    topic = get_object_or_404(TopicTag, slug=slug)
+    context = {"tag": topic, "kind": "topic", "groups": _tag_listing(request, topic, "topics")}
+    return render(request, "home/topic_tag.html", context)
+
+
+def skill_list(request):
+    skills = SkillTag.objects.prefetch_related("labels")
+    return render(request, "home/skill_list.html", {"skills": skills})
+
+
+def untranslated_page(request, page_id):
+    """Where the language switcher sends a visitor when the page has no translation in their language.
+
+    Never a 404 for a live page: it says the page is not translated, links the
+    page in the languages it exists in, and the closest section that is
+    translated. If a translation appears meanwhile, it redirects there.
+    """
+    page = get_object_or_404(Page.objects.live().public().select_related("locale"), pk=page_id)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    in_language = [other for other in translations if other.locale.language_code == language]
+    if in_language:
+        return redirect(in_language[0].get_url(request))
+    available = [
+        (translation.get_language_info(other.locale.language_code), other)
+        for other in translations
+        if other.locale.language_code in dict(settings.LANGUAGES)
+    ]
+    # The nearest ancestor (the section, then the home page) that exists in the visitor's language.
+    ancestor_keys = page.get_ancestors().filter(depth__gte=2).values("translation_key")
+    nearest = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=ancestor_keys, locale__language_code=language)
+        .order_by("-depth")
+        .first()
+    )
+    site = Site.find_for_request(request)
+    context = {
+        "source_page": page,
+        "available": available,
+        "nearest": nearest,
+        "language_info": translation.get_language_info(language),
+        "site_root": site.root_page if site else None,
+    }
+    return render(request, "home/untranslated_page.html", context)

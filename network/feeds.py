@@ -1,0 +1,176 @@
+"""Feeds of the network: RSS and Atom for news, iCalendar for events.
+
+Mounted at the top level under /feeds/ (network/feed_urls.py, before the language patterns), because
+feed readers and calendar apps keep a URL for years: it should not depend on a language prefix.
+
+- /feeds/news.rss, /feeds/news.atom, and per skill or topic: /feeds/news/skill/<slug>.rss (or .atom),
+  /feeds/news/topic/<slug>.rss (or .atom)
+- /feeds/events.ics, /feeds/events/skill/<slug>.ics, /feeds/events/member/<id>.ics: upcoming events and
+  those of the last 180 days, each with its own time zone (TZID plus the VTIMEZONE definitions).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from wagtail.models import Site
+
+import icalendar
+
+from home.models import SkillTag, TopicTag
+
+from .models import EventPage, MemberPage, NewsPage
+
+FEED_ITEMS = 50
+CALENDAR_PAST_DAYS = 180
+CALENDAR_MAX_EVENTS = 500
+
+
+def network_name(request):
+    site = Site.find_for_request(request)
+    return getattr(site, "site_name", None) or settings.WAGTAIL_SITE_NAME
+
+
+class NewsFeed(Feed):
+    """The latest news, optionally only those tagged with one skill or topic."""
+
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, kind=None, slug=None):
+        self.request = request
+        if kind == "skill":
+            return get_object_or_404(SkillTag, slug=slug)
+        if kind == "topic":
+            return get_object_or_404(TopicTag, slug=slug)
+        if kind is not None:
+            raise Http404("Feeds exist per skill or per topic")
+        return None
+
+    def title(self, tag):
+        name = network_name(self.request)
+        return f"{name}: news about {tag.name}" if tag else f"{name}: news"
+
+    def link(self, tag):
+        return tag.get_absolute_url() if tag else "/"
+
+    def description(self, tag):
+        return "News, highlights, videos and publications of the network."
+
+    def items(self, tag):
+        news = NewsPage.objects.live().public().prefetch_related("skills", "topics")
+        if isinstance(tag, SkillTag):
+            news = news.filter(skill_items__tag=tag)
+        elif isinstance(tag, TopicTag):
+            news = news.filter(topic_items__tag=tag)
+        return news.order_by("-publication_date", "-pk").distinct()[:FEED_ITEMS]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.datetime.combine(item.publication_date, datetime.time(9)))
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
+
+    def item_categories(self, item):
+        return [skill.name for skill in item.skills.all()] + [topic.name for topic in item.topics.all()]
+
+
+class AtomNewsFeed(NewsFeed):
+    feed_type = Atom1Feed
+    subtitle = NewsFeed.description
+
+
+def event_calendar(request, events, title):
+    """An iCalendar (RFC 5545) of events, with each event's own time zone and its VTIMEZONE."""
+    host = request.get_host().split(":")[0] or "guild"
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Guild//Events//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", title)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    stamp = timezone.now()
+    for event in events:
+        entry = icalendar.Event()
+        entry.add("uid", f"event-{event.pk}@{host}")
+        entry.add("dtstamp", stamp)
+        entry.add("dtstart", event.local_start)
+        entry.add("dtend", event.local_end)
+        entry.add("summary", event.title)
+        if event.summary:
+            entry.add("description", event.summary)
+        url = event.get_full_url(request)
+        if url:
+            entry.add("url", url)
+        location = ", ".join(
+            part for part in (event.venue, event.city, str(event.country.name) if event.country else "") if part
+        )
+        if event.format == "online":
+            location = event.online_url or "Online"
+        if location:
+            entry.add("location", location)
+        if event.organiser_id and event.organiser.live:
+            organiser = event.organiser
+            entry.add(
+                "organizer",
+                f"mailto:{organiser.contact_email or 'no-reply@' + host}",
+                parameters={"CN": organiser.title},
+            )
+        categories = [skill.name for skill in event.skills.all()]
+        if categories:
+            entry.add("categories", categories)
+        if event.last_published_at:
+            entry.add("last-modified", event.last_published_at)
+        calendar.add_component(entry)
+    calendar.add_missing_timezones()
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="events.ics"'
+    response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
+    return response
+
+
+def calendar_events():
+    since = timezone.now() - datetime.timedelta(days=CALENDAR_PAST_DAYS)
+    return (
+        EventPage.objects.live()
+        .public()
+        .filter(end__gte=since)
+        .select_related("organiser")
+        .prefetch_related("skills")
+        .order_by("start")
+    )
+
+
+def events_calendar(request):
+    return event_calendar(request, calendar_events()[:CALENDAR_MAX_EVENTS], f"{network_name(request)}: events")
+
+
+def skill_events_calendar(request, slug):
+    skill = get_object_or_404(SkillTag, slug=slug)
+    events = calendar_events().filter(skill_items__tag=skill).distinct()[:CALENDAR_MAX_EVENTS]
+    return event_calendar(request, events, f"{network_name(request)}: events about {skill.name}")
+
+
+def member_events_calendar(request, member_id):
+    member = MemberPage.objects.live().public().filter(pk=member_id).first()
+    if member is None:
+        raise Http404("No such member")
+    events = calendar_events().filter(organiser=member)[:CALENDAR_MAX_EVENTS]
+    return event_calendar(request, events, f"{member.title}: events")

@@ -1,0 +1,91 @@
+"""Filter forms for the network's index pages and the find-partners page.
+
+The models import these, so the public ModelForms (join, contact, register) live in `submission_forms.py`.
+"""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from home.forms import ListingFilterForm, with_blank
+
+from .choices import EventFormat, EventKind, MemberType, NewsKind, Programme
+
+
+class MemberFilterForm(ListingFilterForm):
+    member_type = forms.ChoiceField(
+        label=_("Type"), required=False, choices=with_blank(MemberType.choices, _("Any type"))
+    )
+    year_lookup = "joined_on__year"
+
+    def filter_extra(self, queryset, data):
+        if data.get("member_type"):
+            queryset = queryset.filter(member_type=data["member_type"])
+        return queryset
+
+
+class ProjectFilterForm(ListingFilterForm):
+    programme = forms.ChoiceField(
+        label=_("Programme"), required=False, choices=with_blank(Programme.choices, _("Any programme"))
+    )
+    country_lookup = "partner_links__member__country"
+    year_lookup = "start_date__year"
+
+    def filter_extra(self, queryset, data):
+        if data.get("programme"):
+            queryset = queryset.filter(programme=data["programme"])
+        return queryset
+
+
+class CampaignFilterForm(ListingFilterForm):
+    country_lookup = "supporter_links__member__country"
+    year_lookup = "start_date__year"
+
+
+class EventFilterForm(ListingFilterForm):
+    when = forms.ChoiceField(
+        label=_("When"),
+        required=False,
+        choices=[("", _("Upcoming and past")), ("upcoming", _("Upcoming")), ("past", _("Past"))],
+    )
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=with_blank(EventKind.choices, _("Any kind")))
+    format = forms.ChoiceField(
+        label=_("Format"), required=False, choices=with_blank(EventFormat.choices, _("Any format"))
+    )
+    year_lookup = "start__year"
+
+    def filter_extra(self, queryset, data):
+        now = timezone.now()
+        if data.get("when") == "upcoming":
+            queryset = queryset.filter(end__gte=now).order_by("start")
+        elif data.get("when") == "past":
+            queryset = queryset.filter(end__lt=now).order_by("-start")
+        if data.get("kind"):
+            queryset = queryset.filter(kind=data["kind"])
+        if data.get("format"):
+            queryset = queryset.filter(format=data["format"])
+        return queryset
+
+
+class NewsFilterForm(ListingFilterForm):
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=with_blank(NewsKind.choices, _("Any kind")))
+    country_lookup = "member_links__member__country"
+    year_lookup = "publication_date__year"
+
+    def filter_extra(self, queryset, data):
+        if data.get("kind"):
+            queryset = queryset.filter(kind=data["kind"])
+        return queryset
+
+
+class FindPartnersForm(MemberFilterForm):
+    """The find-partners filters: the member filters plus "open to new projects"."""
+
+    open_to_projects = forms.BooleanField(label=_("Open to new projects"), required=False)
+    year_lookup = None
+
+    def filter_extra(self, queryset, data):
+        queryset = super().filter_extra(queryset, data)
+        if data.get("open_to_projects"):
+            queryset = queryset.filter(open_to_projects=True)
+        return queryset

@@ -1,0 +1,263 @@
+"""Member organisations of the network."""
+
+from django.apps import apps
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from django_countries.fields import CountryField
+
+from home.api import (
+    ChoiceField,
+    ChoiceListRepresentationField,
+    CountryObjectField,
+    ImageField,
+    RelatedContentField,
+    SkillListField,
+    TopicListField,
+)
+from home.blocks import BodyBlock
+from home.fields import ChoiceListField
+from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem
+
+from ..choices import MemberType, PledgeArea
+from ..forms import MemberFilterForm
+
+
+class MemberIndexPage(ListingIndexMixin, Page):
+    """Lists the network's members with filters by country, type, skill, topic and year joined."""
+
+    listing_model = "network.MemberPage"
+    filter_form_class = MemberFilterForm
+    listing_ordering = ("title",)
+    listing_select_related = ("logo",)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["network.MemberPage"]
+
+    class Meta:
+        verbose_name = _("member index page")
+
+
+class MemberPageSkill(SkillTaggedItem):
+    content_object = ParentalKey("network.MemberPage", on_delete=models.CASCADE, related_name="skill_items")
+
+
+class MemberPageTopic(TopicTaggedItem):
+    content_object = ParentalKey("network.MemberPage", on_delete=models.CASCADE, related_name="topic_items")
+
+
+class MemberPage(TaggedPageMixin, Page):
+    """A member organisation: a city, VET provider, company, chamber, authority or network."""
+
+    organisation_name = models.CharField(
+        max_length=255, blank=True, help_text=_("Full legal name, if it differs from the page title.")
+    )
+    member_type = models.CharField(max_length=30, choices=MemberType.choices, db_index=True)
+    country = CountryField(db_index=True)
+    city = models.CharField(max_length=120, blank=True, db_index=True)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    website = models.URLField(blank=True)
+    logo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    joined_on = models.DateField(null=True, blank=True)
+    contact_email = models.EmailField(
+        _("public contact address"),
+        blank=True,
+        help_text=_("A role address (info@, apprenticeships@), never a person's private address."),
+    )
+    open_to_projects = models.BooleanField(
+        _("open to new projects"), default=False, help_text=_("Shown to organisations looking for partners.")
+    )
+    eafa_pledge = models.BooleanField(_("EAfA pledge"), default=False)
+    pledge_start_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    pledge_commitments = models.TextField(blank=True)
+    pledge_areas = ChoiceListField(_("areas of action"), item_choices=PledgeArea.choices)
+    body = StreamField(BodyBlock(), blank=True)
+
+    skills = ClusterTaggableManager(through=MemberPageSkill, blank=True, verbose_name=_("skills"))
+    topics = ClusterTaggableManager(through=MemberPageTopic, blank=True, verbose_name=_("topics"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("member_type"),
+                FieldPanel("summary"),
+                FieldPanel("logo"),
+                FieldPanel("website"),
+                FieldPanel("contact_email"),
+                FieldPanel("joined_on"),
+                FieldPanel("open_to_projects"),
+            ],
+            heading=_("Organisation"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("country"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Location"),
+        ),
+        FieldPanel("body"),
+    ]
+    pledge_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("eafa_pledge"),
+                FieldPanel("pledge_start_year"),
+                FieldPanel("pledge_areas"),
+                FieldPanel("pledge_commitments"),
+            ],
+            heading=_("European Alliance for Apprenticeships pledge"),
+        )
+    ]
+    tagging_panels = [FieldPanel("skills"), FieldPanel("topics")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(pledge_panels, heading=_("EAfA pledge")),
+            ObjectList(tagging_panels, heading=_("Skills and topics")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = (
+        Page.search_fields
+        + TaggedPageMixin.summary_search_fields
+        + [
+            index.SearchField("organisation_name", boost=2),
+            index.SearchField("city", boost=2),
+            index.SearchField("pledge_commitments"),
+            index.SearchField("body"),
+            index.FilterField("member_type"),
+            index.FilterField("country"),
+            index.FilterField("city"),
+            index.FilterField("joined_on"),
+            index.FilterField("open_to_projects"),
+            index.FilterField("eafa_pledge"),
+        ]
+    )
+
+    api_fields = [
+        APIField("summary"),
+        APIField("organisation_name"),
+        APIField("member_type", serializer=ChoiceField()),
+        APIField("country", serializer=CountryObjectField()),
+        APIField("city"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("website"),
+        APIField("logo", serializer=ImageField("max-400x400")),
+        APIField("joined_on"),
+        APIField("contact_email"),
+        APIField("open_to_projects"),
+        APIField("eafa_pledge"),
+        APIField("pledge_start_year"),
+        APIField("pledge_areas", serializer=ChoiceListRepresentationField()),
+        APIField("pledge_commitments"),
+        APIField("body"),
+        APIField("skills", serializer=SkillListField()),
+        APIField("topics", serializer=TopicListField()),
+        APIField("related", serializer=RelatedContentField()),
+    ]
+
+    parent_page_types = ["network.MemberIndexPage"]
+    search_date_field = "joined_on"
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("member")
+
+    @property
+    def display_name(self):
+        return self.organisation_name or self.title
+
+    def get_structured_data(self, request=None):
+        """schema.org Organization (JSON-LD in the page head), with address and coordinates."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "GovernmentOrganization" if self.member_type == MemberType.CITY else "Organization",
+            "name": self.display_name,
+            "description": self.summary,
+            "url": self.get_full_url(request),
+            "address": {"@type": "PostalAddress", "addressLocality": self.city, "addressCountry": self.country.code},
+        }
+        if self.website:
+            data["sameAs"] = [self.website]
+        if self.contact_email:
+            data["email"] = self.contact_email
+        if self.latitude is not None and self.longitude is not None:
+            data["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(self.latitude),
+                "longitude": float(self.longitude),
+            }
+        if self.joined_on:
+            data["memberOf"] = {
+                "@type": "Organization",
+                "name": "Guild network",
+                "startDate": self.joined_on.isoformat(),
+            }
+        return data
+
+    def pledge_area_labels(self):
+        return self._meta.get_field("pledge_areas").labels(self.pledge_areas)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.related_content())
+        return context
+
+    def similar_members(self, limit=6):
+        """Live members sharing this one's type, country or skills, best matches first (two queries at most)."""
+        skill_ids = [item.tag_id for item in self.skill_items.all()]
+        similarity = (
+            models.Case(models.When(member_type=self.member_type, then=1), default=0)
+            + models.Case(models.When(country=self.country, then=1), default=0)
+            + models.Count("skill_items", filter=models.Q(skill_items__tag_id__in=skill_ids), distinct=True)
+        )
+        return (
+            MemberPage.objects.live()
+            .exclude(pk=self.pk)
+            .annotate(similarity=similarity)
+            .filter(similarity__gt=0)
+            .order_by("-similarity", "title")[:limit]
+        )
+
+    def related_content(self):
+        """Everything that links to this member, for the member page and the API."""
+        live = {"live": True}
+        practice_model = apps.get_model("practices", "GoodPracticePage")
+        qualification_model = apps.get_model("practices", "JointQualificationPage")
+        project_model = apps.get_model("network", "ProjectPage")
+        return {
+            "practices": practice_model.objects.filter(owners__member=self, **live).distinct().order_by("title"),
+            "qualifications": qualification_model.objects.filter(partner_links__member=self, **live)
+            .distinct()
+            .order_by("title"),
+            "projects": project_model.objects.filter(
+                models.Q(coordinator=self) | models.Q(partner_links__member=self), **live
+            )
+            .distinct()
+            .order_by("-start_date"),
+            "events": self.organised_events.filter(**live).order_by("-start"),
+            "campaigns": apps.get_model("network", "CampaignPage")
+            .objects.filter(supporter_links__member=self, **live)
+            .distinct(),
+            "news": apps.get_model("network", "NewsPage")
+            .objects.filter(member_links__member=self, **live)
+            .distinct()
+            .order_by("-publication_date"),
+        }

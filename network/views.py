@@ -1,0 +1,161 @@
+"""Public forms (join, contact, event registration) and the find-partners page.
+
+Each form view stores first and emails second: a failing mail server loses nothing. Each counts its POSTs per
+IP hash (`network.ratelimit`) and answers 429 with the form and a message once the limit is reached.
+"""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from .calendar import event_ics
+from .emails import send_templated_email
+from .forms import FindPartnersForm
+from .models import AlreadyRegistered, EventFull, EventPage, MemberPage
+from .ratelimit import FormRateLimit, client_ip, hash_ip
+from .submission_forms import ContactRequestForm, EventRegistrationForm, MembershipApplicationForm
+
+
+class RateLimitedFormView(FormView):
+    """A public form: rate limited per IP, honeypot-protected; subclasses store in `save(form, ip_hash)`."""
+
+    rate_limit_scope = None
+    success_url_name = None
+
+    def post(self, request, *args, **kwargs):
+        ip_hash = hash_ip(client_ip(request))
+        limit = FormRateLimit(self.rate_limit_scope)
+        form = self.get_form()
+        if limit.exceeded(ip_hash):
+            context = self.get_context_data(form=form, rate_limited=True)
+            return self.render_to_response(context, status=429)
+        limit.hit(ip_hash)
+        if form.is_spam:
+            return redirect(self.get_success_url())
+        if not form.is_valid():
+            return self.form_invalid(form)
+        return self.save(form, ip_hash) or redirect(self.get_success_url())
+
+    def get_success_url(self):
+        return reverse(self.success_url_name)
+
+    def save(self, form, ip_hash):
+        raise NotImplementedError
+
+
+class MembershipApplicationView(RateLimitedFormView):
+    template_name = "network/membership_application_form.html"
+    form_class = MembershipApplicationForm
+    rate_limit_scope = "join"
+    success_url_name = "network:join_thanks"
+
+    def save(self, form, ip_hash):
+        application = form.save(commit=False)
+        application.consented_at = timezone.now()
+        application.ip_hash = ip_hash
+        application.save()
+        form.save_m2m()
+        application.notify_received()
+
+
+class ContactRequestView(RateLimitedFormView):
+    template_name = "network/contact_request_form.html"
+    form_class = ContactRequestForm
+    rate_limit_scope = "contact"
+    success_url_name = "network:contact_thanks"
+
+    def save(self, form, ip_hash):
+        contact = form.save(commit=False)
+        contact.consented_at = timezone.now()
+        contact.ip_hash = ip_hash
+        contact.save()
+        contact.forward()
+
+
+class EventRegistrationView(RateLimitedFormView):
+    """GET shows the form (also included on the event page); POST takes a seat if one is left."""
+
+    template_name = "network/event_registration_form.html"
+    form_class = EventRegistrationForm
+    rate_limit_scope = "register"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.event = get_object_or_404(EventPage.objects.live(), pk=kwargs["page_id"])
+        if not self.event.takes_registrations:
+            raise Http404(_("This event does not take registrations here."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        seats_left = self.event.seats_left()
+        return super().get_context_data(event=self.event, seats_left=seats_left, event_full=seats_left == 0, **kwargs)
+
+    def get_success_url(self):
+        return reverse("network:event_registered", kwargs={"page_id": self.event.pk})
+
+    def save(self, form, ip_hash):
+        data = form.cleaned_data
+        try:
+            registration = self.event.register(
+                name=data["name"], email=data["email"], organisation=data["organisation"], ip_hash=ip_hash
+            )
+        except EventFull:
+            return self.render_to_response(self.get_context_data(form=form), status=409)
+        except AlreadyRegistered:
+            form.add_error("email", _("This address is already registered for this event."))
+            return self.form_invalid(form)
+        send_templated_email(
+            "registration_confirmed",
+            {"registration": registration, "event": self.event, "event_url": self.event.get_full_url(self.request)},
+            [registration.email],
+            attachments=[("event.ics", event_ics(self.event, self.request), "text/calendar")],
+        )
+        return None
+
+
+class EventRegisteredView(TemplateView):
+    template_name = "network/event_registration_done.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(event=get_object_or_404(EventPage.objects.live(), pk=kwargs["page_id"]))
+
+
+def find_partners(request):
+    """Members by country, type, skill and "open to new projects": a list always, a map where JS runs."""
+    members = MemberPage.objects.live().order_by("title")
+    form = FindPartnersForm(request.GET or None, country_codes=members.values_list("country", flat=True).distinct())
+    members = form.filter(members)
+    page_obj = Paginator(members.select_related("logo").prefetch_related("skill_items__tag__labels"), 24).get_page(
+        request.GET.get("page")
+    )
+    map_points = [
+        {
+            "name": member.display_name,
+            "url": member.get_url(request),
+            "city": member.city,
+            "lat": float(member.latitude),
+            "lng": float(member.longitude),
+        }
+        for member in members.exclude(latitude=None)
+        .exclude(longitude=None)
+        .only("title", "organisation_name", "city", "latitude", "longitude", "url_path")
+    ]
+    querystring = request.GET.copy()
+    querystring.pop("page", None)
+    return render(
+        request,
+        "network/find_partners.html",
+        {
+            "filter_form": form,
+            "page_obj": page_obj,
+            "members": page_obj.object_list,
+            "map_points": map_points,
+            "filter_querystring": querystring.urlencode(),
+            "tiles_url": settings.GUILD_MAP_TILES_URL,
+            "tiles_attribution": settings.GUILD_MAP_TILES_ATTRIBUTION,
+        },
+    )

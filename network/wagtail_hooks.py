@@ -1,0 +1,288 @@
+"""The network's admin: applications (accept / decline), contact requests, event registrations (CSV), privacy.
+
+These lists hold personal data, so they need Django model permissions that only the Editors group (and
+superusers) have; `ensure_network_review()` grants them. The hooks at the bottom keep each member
+organisation's page permissions in step with the pages it owns.
+"""
+
+import csv
+import json
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+
+from wagtail import hooks
+from wagtail.admin import widgets as wagtailadmin_widgets
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import ListingButton
+
+from .choices import ApplicationStatus
+from .models import ContactRequest, EventPage, EventRegistration, MemberGroup, MembershipApplication
+from .privacy import erase_personal_data, export_personal_data
+
+#: Spreadsheet programs run cells that start with these; a leading quote keeps them text.
+CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(CSV_FORMULA_PREFIXES) else text
+
+
+class ApplicationIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.status == ApplicationStatus.NEW and self.request.user.has_perm(
+            "network.change_membershipapplication"
+        ):
+            buttons += [
+                ListingButton(
+                    _("Accept"), url=reverse("network_applications:accept", args=[instance.pk]), icon_name="check"
+                ),
+                ListingButton(
+                    _("Decline"), url=reverse("network_applications:decline", args=[instance.pk]), icon_name="cross"
+                ),
+            ]
+        return buttons
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (sent to the applicant)"), widget=forms.Textarea(attrs={"rows": 5}), max_length=4000
+    )
+
+
+class ApplicationDecisionView(WagtailAdminTemplateMixin, FormView):
+    """Accept or decline one new application; both ask for a confirming POST."""
+
+    template_name = "network/admin/application_decision.html"
+    header_icon = "user"
+    decision = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("network.change_membershipapplication"):
+            raise PermissionDenied
+        self.application = get_object_or_404(MembershipApplication, pk=kwargs["pk"])
+        if self.application.status != ApplicationStatus.NEW:
+            messages.warning(request, _("This application has already been decided."))
+            return redirect("network_applications:index")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_class(self):
+        return DeclineForm if self.decision == "decline" else forms.Form
+
+    def get_page_title(self):
+        if self.decision == "decline":
+            return _("Decline %(name)s") % {"name": self.application.organisation_name}
+        return _("Accept %(name)s") % {"name": self.application.organisation_name}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(application=self.application, decision=self.decision, **kwargs)
+
+    def form_valid(self, form):
+        if self.decision == "decline":
+            self.application.decline(form.cleaned_data["reason"], by=self.request.user)
+            messages.success(self.request, _("Declined; the applicant has been told why."))
+            return redirect("network_applications:index")
+        page = self.application.accept(by=self.request.user)
+        messages.success(
+            self.request,
+            _("Accepted: a draft member page and an account were created and the applicant was invited."),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+class MembershipApplicationViewSet(ModelViewSet):
+    model = MembershipApplication
+    icon = "user"
+    menu_label = _("Applications")
+    url_prefix = "network/applications"
+    url_namespace = "network_applications"
+    index_view_class = ApplicationIndexView
+    inspect_view_enabled = True
+    list_display = ["organisation_name", "member_type", "country", "status", "created_at"]
+    list_filter = ["status", "member_type"]
+    search_fields = ["organisation_name", "city", "contact_name", "email"]
+    form_fields = [
+        "organisation_name",
+        "member_type",
+        "country",
+        "city",
+        "website",
+        "contact_name",
+        "email",
+        "pledge_status",
+        "pledge_areas",
+        "skills",
+        "motivation",
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("accept/<int:pk>/", ApplicationDecisionView.as_view(decision="accept"), name="accept"),
+            path("decline/<int:pk>/", ApplicationDecisionView.as_view(decision="decline"), name="decline"),
+        ]
+
+
+class ContactRequestViewSet(ModelViewSet):
+    model = ContactRequest
+    icon = "mail"
+    menu_label = _("Contact requests")
+    url_prefix = "network/contact-requests"
+    url_namespace = "network_contact_requests"
+    inspect_view_enabled = True
+    list_display = ["subject", "name", "organisation", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["subject", "name", "organisation", "email", "message"]
+    form_fields = ["status"]
+
+
+class EventRegistrationViewSet(ModelViewSet):
+    model = EventRegistration
+    icon = "date"
+    menu_label = _("Event registrations")
+    url_prefix = "network/registrations"
+    url_namespace = "network_registrations"
+    inspect_view_enabled = True
+    list_display = ["name", "organisation", "email", Column("event", accessor="event"), "created_at"]
+    list_filter = ["event"]
+    list_export = ["event", "name", "organisation", "email", "created_at"]
+    export_filename = "event-registrations"
+    search_fields = ["name", "organisation", "email"]
+    form_fields = ["name", "organisation", "email"]
+
+
+class NetworkInboxGroup(ViewSetGroup):
+    menu_label = _("Network inbox")
+    menu_icon = "mail"
+    menu_order = 250
+    items = (MembershipApplicationViewSet, ContactRequestViewSet, EventRegistrationViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_network_inbox():
+    return NetworkInboxGroup()
+
+
+def event_registrations_csv(request, page_id):
+    """All registrations of one event as CSV: for editors, and for the organiser's accounts."""
+    event = get_object_or_404(EventPage, pk=page_id)
+    if not (
+        request.user.has_perm("network.view_eventregistration") or event.permissions_for_user(request.user).can_edit()
+    ):
+        raise PermissionDenied
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="registrations-{slugify(event.slug)}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["name", "organisation", "email", "registered_at"])
+    for registration in event.registrations.order_by("created_at"):
+        writer.writerow(
+            [
+                csv_safe(registration.name),
+                csv_safe(registration.organisation),
+                csv_safe(registration.email),
+                registration.created_at.isoformat(),
+            ]
+        )
+    return response
+
+
+class PrivacyForm(forms.Form):
+    email = forms.EmailField(label=_("Email address of the person"))
+    action = forms.ChoiceField(
+        choices=[("export", _("Export (JSON)")), ("erase", _("Erase"))], widget=forms.RadioSelect
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that erasing cannot be undone"), required=False, help_text=_("Needed to erase")
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "erase" and not data.get("confirm"):
+            self.add_error("confirm", _("Tick this box to erase."))
+        return data
+
+
+class PrivacyView(WagtailAdminTemplateMixin, FormView):
+    """Export or erase one person's personal data (the admin side of `privacy_export` / `privacy_erase`)."""
+
+    template_name = "network/admin/privacy.html"
+    form_class = PrivacyForm
+    page_title = _("Personal data")
+    header_icon = "lock"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_can_manage_personal_data(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        if form.cleaned_data["action"] == "export":
+            response = HttpResponse(
+                json.dumps(export_personal_data(email), indent=2, ensure_ascii=False),
+                content_type="application/json; charset=utf-8",
+            )
+            response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
+            return response
+        counts = erase_personal_data(email)
+        summary = ", ".join(f"{key.replace('_', ' ')}: {count}" for key, count in counts.items())
+        messages.success(self.request, _("Erased. %(summary)s") % {"summary": summary})
+        return redirect("network_privacy")
+
+
+def user_can_manage_personal_data(user):
+    return user.has_perm("network.delete_membershipapplication") and user.has_perm("network.delete_eventregistration")
+
+
+@hooks.register("register_admin_urls")
+def register_network_admin_urls():
+    return [
+        path(
+            "network/events/<int:page_id>/registrations.csv",
+            event_registrations_csv,
+            name="network_event_registrations_csv",
+        ),
+        path("network/privacy/", PrivacyView.as_view(), name="network_privacy"),
+    ]
+
+
+class PrivacyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_can_manage_personal_data(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_privacy_menu_item():
+    return PrivacyMenuItem(_("Personal data"), reverse("network_privacy"), icon_name="lock", order=900)
+
+
+@hooks.register("register_page_header_buttons")
+def event_registrations_button(page, user, view_name=None, next_url=None):
+    if isinstance(page.specific_deferred, EventPage) and page.specific_deferred.registration_open:
+        yield wagtailadmin_widgets.Button(
+            _("Registrations (CSV)"),
+            reverse("network_event_registrations_csv", args=[page.pk]),
+            icon_name="download",
+            priority=60,
+        )
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+@hooks.register("after_publish_page")
+def sync_member_permissions(request, page):
+    """A member's new practice, event or news item becomes editable by its organisation (and only by it)."""
+    MemberGroup.sync_for_page(page)

@@ -1,0 +1,26 @@
+"""`python manage.py load_demo_content`: the network's real texts plus example records (see docs/demo-content.md)."""
+
+from django.core.management.base import BaseCommand
+
+from practices.demo_loader import DemoContentLoader
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content: the source texts as pages plus example members, practices, qualifications and "
+        "events. Safe to run again: it updates in place and creates nothing twice."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Also reset demo pages that an editor has changed in the admin since they were loaded.",
+        )
+
+    def handle(self, *args, force=False, **options):
+        loader = DemoContentLoader(force=force)
+        loader.run()
+        for line in loader.summary_lines():
+            self.stdout.write(line)
+        self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -1,0 +1,84 @@
+"""Load the example translations of `practices.demo_translations` (run after load_demo_content; idempotent).
+
+A page already translated is brought up to date only while nobody edited it in the admin (its latest
+revision has no user), so `make run` never undoes a translator's work. Pages the demo does not have
+(an emptied database) are skipped, not an error.
+"""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from wagtail.models import Locale, Page, Site
+
+from home.models import SiteSettings, SiteSettingsTranslation, SkillTag, SkillTagLabel, TopicTag, TopicTagLabel
+
+from ... import demo_translations as demo
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo's example translations (pages, skill and topic labels, site settings)."
+
+    def handle(self, *args, **options):
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None:
+            self.stdout.write("No default site: run load_demo_content first.")
+            return
+        with transaction.atomic():
+            counts = {"pages": 0, "labels": 0, "settings": 0}
+            for path, languages in demo.PAGES.items():
+                source = self.find(site.root_page, path)
+                if source is None:
+                    continue
+                for language, fields in languages.items():
+                    counts["pages"] += self.translate(source, language, fields)
+            for model, label_model, key, labels in (
+                (SkillTag, SkillTagLabel, "skill", demo.SKILL_LABELS),
+                (TopicTag, TopicTagLabel, "topic", demo.TOPIC_LABELS),
+            ):
+                tags = model.objects.in_bulk(list(labels), field_name="slug")
+                for slug, names in labels.items():
+                    if slug in tags:
+                        for language, name in names.items():
+                            _row, created = label_model.objects.update_or_create(
+                                **{key: tags[slug]}, language=language, defaults={"name": name}
+                            )
+                            counts["labels"] += created
+            site_settings = SiteSettings.for_site(site)
+            for language, fields in demo.SITE_SETTINGS.items():
+                _row, created = SiteSettingsTranslation.objects.update_or_create(
+                    settings=site_settings, language=language, defaults=fields
+                )
+                counts["settings"] += created
+        self.stdout.write(
+            f"Example translations: {counts['pages']} page(s) created or updated, "
+            f"{counts['labels']} label(s) and {counts['settings']} settings translation(s) created"
+        )
+
+    def find(self, root, path):
+        page = root
+        for slug in path:
+            page = page.get_children().filter(slug=slug).first()
+            if page is None:
+                return None
+        return page.specific
+
+    def translate(self, source, language, fields):
+        """1 when the translation was created or changed, else 0."""
+        locale, _created = Locale.objects.get_or_create(language_code=language)
+        fields = dict(fields)
+        if "summary" in fields:
+            fields["summary"] = f"{demo.EXAMPLE_MARK[language]} {fields['summary']}"
+        translated = Page.objects.filter(translation_key=source.translation_key, locale=locale).first()
+        if translated is None:
+            translated = source.copy_for_translation(locale, copy_parents=True)
+        else:
+            translated = translated.specific
+            latest = translated.get_latest_revision()
+            if latest is not None and latest.user_id is not None:
+                return 0  # a translator edited it in the admin: keep their work
+            if translated.live and all(getattr(translated, name) == value for name, value in fields.items()):
+                return 0
+        for name, value in fields.items():
+            setattr(translated, name, value)
+        translated.save_revision().publish()
+        return 1

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    name = "search"
+    verbose_name = "Search"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Imported here: signal handlers import models, which need the app registry.
+        from . import signals
+
+        signals.connect()

@@ -1,0 +1,200 @@
+"""The Elasticsearch/OpenSearch engine: queries Wagtail's page index with elasticsearch.dsl.
+
+Wagtail's backend keeps the index (one index, aliased, for every Page type). Field names follow Wagtail's
+mapping: the facet fields are the `TaggedPageMixin.search_*` FilterFields, named alike on every page type
+(`home_taggedpagemixin__search_countries_filter`); `_all_text` holds every SearchField, `title` the title.
+One request returns hits, highlights, facet aggregations (each filtered by the *other* selected facets, with the
+selections applied to hits in `post_filter`) and a term suggester for "did you mean".
+
+Bounded time: searches use a short request timeout and no retries; after a failure the engine is skipped for
+`SEARCH_ELASTICSEARCH_RETRY_AFTER` seconds so that a dead cluster costs one timeout, not one per visitor.
+"""
+
+import time
+
+from django.conf import settings
+
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.index import SearchField
+
+from elasticsearch.dsl import A, Q, Search
+
+from home.models import SkillTag
+from home.models.mixins import TaggedPageMixin
+
+from .database_engine import EngineResult
+from .facets import FACET_METHODS, TYPE_MODELS, indexed_page_models
+
+FACET_SIZE = 50
+_unavailable_until = 0.0
+
+
+class EngineUnavailable(RuntimeError):
+    """Elasticsearch did not answer (down, timed out, or rejected the request)."""
+
+
+def mark_available():
+    global _unavailable_until
+    _unavailable_until = 0.0
+
+
+def _facet_field(facet):
+    return f"home_taggedpagemixin__{FACET_METHODS[facet]}_filter"
+
+
+def _type_labels(keys=None):
+    return [label for key, label in TYPE_MODELS.items() if not keys or key in keys]
+
+
+class ElasticsearchEngine:
+    name = "elasticsearch"
+
+    def __init__(self):
+        self.backend = get_search_backend("default")
+        self.index = self.backend.get_index_for_model(Page).name
+        self.timeout = getattr(settings, "SEARCH_ELASTICSEARCH_TIMEOUT", 2.0)
+        mapping_class = self.backend.mapping_class
+        self.summary_fields, self.text_fields = [], set()
+        for model in indexed_page_models():
+            mapping = mapping_class(model)
+            for field in model.get_search_fields():
+                if isinstance(field, SearchField):
+                    self.text_fields.add(mapping.get_field_column_name(field))
+            self.summary_fields.append(mapping.get_field_column_name(SearchField("summary")))
+        self.text_fields.discard("title")
+
+    # --- transport ---------------------------------------------------------------------------------------------
+    def _call(self, method, **kwargs):
+        global _unavailable_until
+        if time.monotonic() < _unavailable_until:
+            raise EngineUnavailable("skipped after a recent failure")
+        client = self.backend.es
+        try:
+            if hasattr(client, "options"):  # elasticsearch-py 8/9
+                response = getattr(client.options(request_timeout=self.timeout, max_retries=0), method)(**kwargs)
+                return response.body
+            return getattr(client, method)(request_timeout=self.timeout, **kwargs)  # opensearch-py
+        except Exception as error:  # any transport or server error means "answer from the database"
+            _unavailable_until = time.monotonic() + getattr(settings, "SEARCH_ELASTICSEARCH_RETRY_AFTER", 30)
+            raise EngineUnavailable(f"{type(error).__name__}: {error}") from error
+
+    # --- query pieces ------------------------------------------------------------------------------------------
+    def _scope(self, query):
+        filters = [Q("term", live_filter=True), Q("terms", _django_content_type=_type_labels())]
+        if query.skill_categories:
+            slugs = list(SkillTag.objects.filter(category__in=query.skill_categories).values_list("slug", flat=True))
+            filters.append(Q({"terms": {_facet_field("skill"): slugs or ["-"]}}))
+        return filters
+
+    def _facet_filter(self, facet, values):
+        if facet == "type":
+            return Q("terms", _django_content_type=_type_labels(values))
+        # A dict, not keyword arguments: elasticsearch.dsl would read Wagtail's "__" as a nested path.
+        return Q({"terms": {_facet_field(facet): list(values)}})
+
+    def _selected_filters(self, query, exclude=None):
+        return [self._facet_filter(f, values) for f, values in query.filters.items() if f != exclude]
+
+    def _text_query(self, text):
+        return Q(
+            "multi_match",
+            query=text,
+            fields=["title^6", *(f"{name}^3" for name in self.summary_fields), "_all_text_boost_2^1.5", "_all_text"],
+            fuzziness="AUTO",
+            operator="and",
+        )
+
+    # --- the search --------------------------------------------------------------------------------------------
+    def search(self, query):
+        search = Search(index=self.index)
+        if query.terms:
+            search = search.query(Q("bool", must=[self._text_query(query.text)], filter=self._scope(query)))
+        else:
+            search = search.query(Q("bool", filter=self._scope(query)))
+        selected = self._selected_filters(query)
+        if selected:
+            search = search.post_filter(Q("bool", filter=selected))
+        for facet in ("type", *FACET_METHODS):
+            others = self._selected_filters(query, exclude=facet)
+            if facet == "type":
+                terms = A("terms", field="_django_content_type", size=20, include=_type_labels())
+            else:
+                terms = A("terms", field=_facet_field(facet), size=FACET_SIZE)
+            bucket = A("filter", Q("bool", filter=others)) if others else A("filter", Q("match_all"))
+            bucket.bucket("values", terms)
+            search.aggs.bucket(facet, bucket)
+        if query.sort == "date" or not query.terms:
+            search = search.sort({_facet_field_date(): {"order": "desc", "missing": "_last"}}, "_score")
+        if query.terms:
+            search = search.highlight_options(
+                pre_tags=["<mark>"],
+                post_tags=["</mark>"],
+                encoder="html",
+                fragment_size=160,
+                number_of_fragments=1,
+                require_field_match=False,
+            ).highlight("title", *self.summary_fields, *sorted(self.text_fields))
+            search = search.suggest("spelling", query.text, term={"field": "_all_text", "suggest_mode": "missing"})
+        start = (query.page - 1) * query.per_page
+        search = search.extra(from_=start, size=query.per_page, track_total_hits=True).source(["pk"])
+        body = search.to_dict()
+        raw = self._call("search", index=self.index, body=body)
+        return self._result(raw, query)
+
+    def _result(self, raw, query):
+        hits = []
+        for hit in raw["hits"]["hits"]:
+            highlight = hit.get("highlight", {})
+            fragments = [fragment for fragments in highlight.values() for fragment in fragments][:2]
+            hits.append((int(hit["_source"]["pk"]), fragments))
+        label_to_key = {label: key for key, label in TYPE_MODELS.items()}
+        facets = {}
+        for facet in ("type", *FACET_METHODS):
+            buckets = raw.get("aggregations", {}).get(facet, {}).get("values", {}).get("buckets", [])
+            if facet == "type":
+                facets[facet] = {label_to_key[b["key"]]: b["doc_count"] for b in buckets if b["key"] in label_to_key}
+            else:
+                facets[facet] = {str(b["key"]): b["doc_count"] for b in buckets}
+        suggestion = None
+        spelling = raw.get("suggest", {}).get("spelling", [])
+        if spelling:
+            words, changed = [], False
+            for entry in spelling:
+                if entry.get("options"):
+                    words.append(entry["options"][0]["text"])
+                    changed = True
+                else:
+                    words.append(entry["text"])
+            suggestion = " ".join(words) if changed else None
+        total = raw["hits"]["total"]
+        total = total["value"] if isinstance(total, dict) else total
+        return EngineResult(total=total, hits=hits, facets=facets, suggestion=suggestion, engine=self.name)
+
+    def document_count(self):
+        return self._call("count", index=self.index)["count"]
+
+    def autocomplete(self, text, limit=8):
+        """As-you-type: Wagtail's edge-ngram title field (`title_edgengrams`), live content pages only."""
+        if not text.strip():
+            return []
+        search = Search(index=self.index).query(
+            Q(
+                "bool",
+                must=[Q("match", title_edgengrams={"query": text, "operator": "and"})],
+                filter=[Q("term", live_filter=True), Q("terms", _django_content_type=_type_labels())],
+            )
+        )
+        search = search.extra(size=limit).source(["pk", "title", "_django_content_type"])
+        raw = self._call("search", index=self.index, body=search.to_dict())
+        label_to_key = {label: key for key, label in TYPE_MODELS.items()}
+        rows = []
+        for hit in raw["hits"]["hits"]:
+            source = hit["_source"]
+            kinds = [label_to_key[label] for label in source.get("_django_content_type", []) if label in label_to_key]
+            rows.append((int(source["pk"]), source.get("title", ""), kinds[0] if kinds else ""))
+        return rows
+
+
+def _facet_field_date():
+    return f"home_taggedpagemixin__{TaggedPageMixin.search_date.__name__}_filter"

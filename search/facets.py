@@ -1,0 +1,93 @@
+"""What the search service facets on, and the names both engines give it.
+
+A facet value is a short string (an ISO country code, a skill slug, "4", "2021"); labels are looked up when a
+result is shown. The page models produce the values (`TaggedPageMixin.search_*`), so the database engine and
+Elasticsearch index the same thing.
+"""
+
+from functools import cache
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+
+from django_countries import countries
+
+from home.models import SkillTag, TopicTag
+from network.choices import MemberType
+from practices.choices import EQFLevel
+
+# Content types the search page finds, with the key the result shape uses for them, in display order.
+TYPE_MODELS = {
+    "good_practice": "practices.GoodPracticePage",
+    "qualification": "practices.JointQualificationPage",
+    "member": "network.MemberPage",
+    "project": "network.ProjectPage",
+    "campaign": "network.CampaignPage",
+    "event": "network.EventPage",
+    "news": "network.NewsPage",
+}
+TYPE_LABELS = {
+    "good_practice": _("Good practices"),
+    "qualification": _("Joint qualifications"),
+    "member": _("Members"),
+    "project": _("Projects"),
+    "campaign": _("Campaigns"),
+    "event": _("Events"),
+    "news": _("News"),
+}
+
+# facet name -> the page method that gives its values (and, on Elasticsearch, the indexed field).
+FACET_METHODS = {
+    "country": "search_countries",
+    "member_type": "search_member_types",
+    "skill": "search_skills",
+    "topic": "search_topics",
+    "eqf_level": "search_eqf_levels",
+    "year": "search_years",
+}
+FACETS = ("type", *FACET_METHODS)
+
+
+@cache
+def indexed_page_models():
+    return tuple(apps.get_model(label) for label in TYPE_MODELS.values())
+
+
+def type_key_for_model(model):
+    label = model._meta.label
+    for key, model_label in TYPE_MODELS.items():
+        if model_label == label:
+            return key
+    return None
+
+
+def document_values(page):
+    """Everything the facet store keeps about one page."""
+    date = page.search_date()
+    return {
+        "summary": page.summary or page.search_description or "",
+        "date": date,
+        "facets": {facet: getattr(page, method)() for facet, method in FACET_METHODS.items()},
+    }
+
+
+def facet_labels(facet, values):
+    """{value: label} (and {value: category} for skills) for the values shown in one facet."""
+    values = list(values)
+    if facet == "type":
+        return {value: str(TYPE_LABELS.get(value, value)) for value in values}, {}
+    if facet == "country":
+        return {value: str(countries.name(value) or value) for value in values}, {}
+    if facet == "member_type":
+        names = dict(MemberType.choices)
+        return {value: str(names.get(value, value)) for value in values}, {}
+    if facet == "eqf_level":
+        names = {str(level): label for level, label in EQFLevel.choices}
+        return {value: str(names.get(value, value)) for value in values}, {}
+    if facet == "skill":
+        # Labels in the visitor's language; the value (slug) is the same in every language.
+        skills = list(SkillTag.objects.filter(slug__in=values).prefetch_related("labels"))
+        return {skill.slug: skill.label for skill in skills}, {skill.slug: skill.category for skill in skills}
+    if facet == "topic":
+        return TopicTag.labels_by_slug(values), {}
+    return {value: value for value in values}, {}

@@ -1,0 +1,107 @@
+"""The database engine's facet store: one row per live content page, one row per facet value.
+
+Wagtail's database backend answers "which pages match these words" well enough, but it has no notion of facets:
+counting countries or skills over the matches with the ORM means joining seven page tables and their tag tables.
+These two tables hold, per live page, exactly what the search page shows and filters by, so that facet counts
+are one grouped query over the matched ids. They are kept true by `search.signals` (publish, unpublish, move,
+delete) and rebuilt atomically by `manage.py update_index`. The values come from the page models'
+`search_*` methods (home.models.mixins.TaggedPageMixin), the same ones Elasticsearch indexes.
+"""
+
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
+
+from .facets import document_values, indexed_page_models, type_key_for_model
+
+
+class SearchDocumentQuerySet(models.QuerySet):
+    def refresh_page(self, page):
+        """Store (or drop) the document of one page, from its current live state."""
+        page = page.specific_deferred if type(page) is Page else page
+        with transaction.atomic():
+            self.forget([page.pk])
+            if page.live and type(page) in indexed_page_models():
+                self._store([page])
+
+    def forget(self, page_ids):
+        SearchFacetValue.objects.filter(page_id__in=page_ids).delete()
+        self.filter(page_id__in=page_ids).delete()
+
+    def rebuild(self, batch_size=500):
+        """Recompute every document in one transaction (readers see the old or the new set, never half)."""
+        with transaction.atomic():
+            SearchFacetValue.objects.all().delete()
+            self.all().delete()
+            count = 0
+            for model in indexed_page_models():
+                pages = model.objects.live().prefetch_related("skills", "topics")
+                if hasattr(model, "owners"):
+                    pages = pages.prefetch_related("owners__member")
+                pages = pages.order_by("pk")
+                for start in range(0, pages.count(), batch_size):
+                    batch = list(pages[start : start + batch_size])
+                    self._store(batch)
+                    count += len(batch)
+            return count
+
+    def _store(self, pages):
+        documents, values = [], []
+        for page in pages:
+            data = document_values(page)
+            documents.append(
+                SearchDocument(
+                    page_id=page.pk,
+                    kind=type_key_for_model(type(page)),
+                    title=page.title[:255],
+                    summary=data["summary"],
+                    date=data["date"],
+                    locale_id=page.locale_id,
+                )
+            )
+            for facet, facet_values in data["facets"].items():
+                values.extend(SearchFacetValue(page_id=page.pk, facet=facet, value=value) for value in facet_values)
+        SearchDocument.objects.bulk_create(documents)
+        SearchFacetValue.objects.bulk_create(values, batch_size=2000)
+
+
+class SearchDocument(models.Model):
+    """What search needs to know about one live content page, without loading the page."""
+
+    page = models.OneToOneField(
+        Page, primary_key=True, on_delete=models.DO_NOTHING, related_name="search_document", db_constraint=False
+    )
+    kind = models.CharField(max_length=30, db_index=True)
+    title = models.CharField(max_length=255)
+    summary = models.TextField(blank=True)
+    date = models.DateField(null=True, blank=True, db_index=True)
+    locale_id = models.IntegerField(null=True, db_index=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    objects = SearchDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("search document")
+
+    def __str__(self):
+        return self.title
+
+
+class SearchFacetValue(models.Model):
+    """One facet value of one page ("country" = "BE"); a page has as many rows as values."""
+
+    # No database constraint: treebeard deletes subtrees with raw queries; `search.signals` removes the rows.
+    page = models.ForeignKey(Page, on_delete=models.DO_NOTHING, related_name="+", db_index=False, db_constraint=False)
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = _("search facet value")
+        indexes = [
+            models.Index(fields=["facet", "value", "page"], name="search_facet_value_page"),
+            models.Index(fields=["page", "facet", "value"], name="search_facet_page_value"),
+        ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"

@@ -1,0 +1,162 @@
+"""The one search service: a SearchQuery in, the public result shape out, whichever engine answers.
+
+The HTML page (`search.views`) and the API (`search.api_views`) call `run_search` and `suggest`; nothing else
+talks to an engine. With ELASTICSEARCH_URL set, Elasticsearch answers; when it is down or slow the database
+engine answers within the bounded timeout (see `search.elasticsearch_engine`), with a warning in the log.
+"""
+
+import logging
+import math
+
+from django.conf import settings
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from .database_engine import DatabaseEngine
+from .elasticsearch_engine import ElasticsearchEngine, EngineUnavailable
+from .engines import uses_elasticsearch
+from .facets import FACETS, facet_labels
+from .models import SearchDocument
+from .query import SearchQuery
+
+logger = logging.getLogger(__name__)
+
+database_engine = DatabaseEngine()
+
+
+def elasticsearch_enabled():
+    return uses_elasticsearch(settings.WAGTAILSEARCH_BACKENDS)
+
+
+def engine_name():
+    return "elasticsearch" if elasticsearch_enabled() else "database"
+
+
+def _engine_answer(query):
+    if elasticsearch_enabled():
+        try:
+            return ElasticsearchEngine().search(query)
+        except EngineUnavailable as error:
+            logger.warning("Elasticsearch unavailable, answering from the database engine: %s", error)
+    return database_engine.search(query)
+
+
+def run_search(query: SearchQuery, request=None):
+    """Search and return the result shape documented in docs/search.md (and the OpenAPI document)."""
+    answer = _engine_answer(query)
+    suggestion = answer.suggestion
+    if answer.total == 0 and suggestion and query.text:
+        # Nothing for the words as typed: answer for the spelling suggestion, and say so.
+        corrected = _engine_answer(query.with_text(suggestion))
+        if corrected.total:
+            answer = corrected
+            answer.suggestion = suggestion
+    return {
+        "query": query.text,
+        "engine": answer.engine,
+        "total": answer.total,
+        "page": query.page,
+        "pages": max(1, math.ceil(answer.total / query.per_page)),
+        "hits": _hits(answer.hits, request),
+        "facets": _facets(answer.facets, query),
+        "suggestion": suggestion,
+    }
+
+
+def _hits(engine_hits, request):
+    ids = [page_id for page_id, _highlights in engine_hits]
+    documents = SearchDocument.objects.in_bulk(ids)
+    pages = Page.objects.in_bulk(ids)
+    hits = []
+    for page_id, highlights in engine_hits:
+        document, page = documents.get(page_id), pages.get(page_id)
+        if document is None or page is None:  # deleted between the engine's answer and now
+            continue
+        hits.append(
+            {
+                "id": page_id,
+                "type": document.kind,
+                "title": document.title,
+                "url": page.get_url(request=request),
+                "summary": document.summary,
+                "highlights": highlights,
+                "date": document.date.isoformat() if document.date else None,
+            }
+        )
+    return hits
+
+
+def _facets(counts, query):
+    facets = {}
+    for facet in FACETS:
+        values = dict(counts.get(facet, {}))
+        for selected in query.selected(facet):  # a selected value stays visible (and un-selectable) at zero
+            values.setdefault(selected, 0)
+        labels, categories = facet_labels(facet, values)
+        items = []
+        for value, count in values.items():
+            item = {
+                "value": value,
+                "label": labels.get(value, value),
+                "count": count,
+                "selected": value in query.selected(facet),
+            }
+            if facet == "skill":
+                item["category"] = categories.get(value, "")
+            items.append(item)
+        if facet == "year":
+            items.sort(key=lambda item: item["value"], reverse=True)
+        elif facet == "eqf_level":
+            items.sort(key=lambda item: item["value"])
+        else:
+            items.sort(key=lambda item: (-item["count"], item["label"]))
+        facets[facet] = items
+    return facets
+
+
+def suggest(text, request=None, limit=8):
+    """As-you-type suggestions: [{"title", "url", "type"}]."""
+    rows = None
+    if elasticsearch_enabled():
+        try:
+            rows = ElasticsearchEngine().autocomplete(text, limit)
+        except EngineUnavailable as error:
+            logger.warning("Elasticsearch unavailable for suggestions, using the database: %s", error)
+    if rows is None:
+        rows = database_engine.autocomplete(text, limit)
+    pages = Page.objects.in_bulk([row[0] for row in rows])
+    return [
+        {"title": title, "url": pages[page_id].get_url(request=request), "type": kind}
+        for page_id, title, kind in rows
+        if page_id in pages
+    ]
+
+
+def promoted_pages(text):
+    """Editors' picks for these words (wagtail.contrib.search_promotions), live pages only."""
+    if not text:
+        return []
+    promotions = SearchPromotion.objects.filter(query__query_string=normalise_query_string(text))
+    return [
+        promotion
+        for promotion in promotions.select_related("page").order_by("sort_order")
+        if promotion.page is None or promotion.page.live
+    ]
+
+
+def log_query(text):
+    """Count the query for editors' "popular searches" report."""
+    if text:
+        Query.get(text).add_hit()
+
+
+def index_status():
+    """A short human line about the Elasticsearch index (document count), or why it is unavailable."""
+    if not elasticsearch_enabled():
+        return ""
+    try:
+        return f"({ElasticsearchEngine().document_count()} documents in Elasticsearch)"
+    except EngineUnavailable as error:
+        return f"(Elasticsearch unavailable, answering from the database: {error})"

@@ -1,0 +1,76 @@
+"""The search page and the search API: thin wrappers over `search.service`."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from home.models import SkillCategory
+
+from . import service
+from .facets import TYPE_LABELS
+from .query import InvalidSearchParameter, SearchQuery, clean_text
+
+FACET_HEADINGS = {
+    "type": _("Content type"),
+    "country": _("Country"),
+    "member_type": _("Member type"),
+    "skill": _("Skills"),
+    "topic": _("Topics"),
+    "eqf_level": _("EQF level"),
+    "year": _("Year"),
+}
+
+
+@require_GET
+def search_page(request):
+    try:
+        query = SearchQuery.from_params(request.GET)
+    except InvalidSearchParameter as error:
+        context = {"error": error, "query": SearchQuery(text=clean_text(request.GET.get("q", "")))}
+        return render(request, "search/search_page.html", context, status=400)
+    result = service.run_search(query, request=request)
+    service.log_query(query.text)
+    result = {**result, "hits": [{**hit, "type_label": TYPE_LABELS.get(hit["type"], "")} for hit in result["hits"]]}
+    querystring = request.GET.copy()
+    querystring.pop("page", None)
+    facet_groups = []
+    for facet, items in result["facets"].items():
+        if not items:
+            continue
+        group = {"name": facet, "heading": FACET_HEADINGS[facet], "items": items}
+        if facet == "skill":
+            group["categories"] = [
+                {"label": label, "items": [item for item in items if item["category"] == value]}
+                for value, label in SkillCategory.choices
+            ]
+        facet_groups.append(group)
+    context = {
+        "query": query,
+        "result": result,
+        "facet_groups": facet_groups,
+        "promotions": service.promoted_pages(query.text) if query.page == 1 else [],
+        "filter_querystring": querystring.urlencode(),
+        "has_filters": bool(query.filters or query.skill_categories),
+        "page_numbers": _page_numbers(result["page"], result["pages"]),
+    }
+    return render(request, "search/search_page.html", context)
+
+
+def _page_numbers(current, last):
+    return [n for n in range(1, last + 1) if n in (1, last) or abs(n - current) <= 2]
+
+
+@require_GET
+def search_api(request):
+    try:
+        query = SearchQuery.from_params(request.GET)
+    except InvalidSearchParameter as error:
+        return JsonResponse({"error": error.message, "parameter": error.parameter}, status=400)
+    return JsonResponse(service.run_search(query, request=request))
+
+
+@require_GET
+def suggest_api(request):
+    text = clean_text(request.GET.get("q", ""))
+    return JsonResponse({"query": text, "suggestions": service.suggest(text, request=request)})

@@ -1,0 +1,43 @@
+"""Shared fixtures: the site tree every page test stands on."""
+
+from types import SimpleNamespace
+
+from django.core.management import call_command
+
+from wagtail.models import Locale, Page, Site
+
+import pytest
+
+from . import factories
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """The .mo catalogues are build output (gitignored): compile them before any test renders a page."""
+    call_command("compile_translations", verbosity=0)
+
+
+@pytest.fixture
+def site_tree(db):
+    """A site whose root is a HomePage with one of each index page under it."""
+    Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node()
+    # Wagtail's migrations leave a welcome page (and a site on it); replace both.
+    Page.objects.filter(depth=2).delete()
+    root.refresh_from_db()
+    home = factories.HomePageFactory(parent=root)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Guild"},
+    )
+    return SimpleNamespace(
+        root=root,
+        home=home,
+        members=factories.MemberIndexPageFactory(parent=home),
+        projects=factories.ProjectIndexPageFactory(parent=home),
+        campaigns=factories.CampaignIndexPageFactory(parent=home),
+        events=factories.EventIndexPageFactory(parent=home),
+        news=factories.NewsIndexPageFactory(parent=home),
+        practices=factories.PracticeIndexPageFactory(parent=home),
+        qualifications=factories.QualificationIndexPageFactory(parent=home),
+    )

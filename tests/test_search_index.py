@@ -1,0 +1,61 @@
+"""The index stays true: publish, unpublish, move, delete, and an atomic update_index."""
+
+from django.core.management import call_command
+
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+import pytest
+
+from search.query import SearchQuery
+from search.service import run_search
+
+from . import factories
+from .search_engines import build_demo_content, use_engine
+
+
+@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+def demo(request, settings, site_tree):
+    use_engine(request, settings, request.param)
+    pages = build_demo_content(site_tree)
+    pages["tree"] = site_tree
+    return pages
+
+
+def found(text):
+    backend = get_search_backend("default")
+    if hasattr(backend, "get_index_for_model"):
+        backend.get_index_for_model(Page).refresh()
+    return {hit["id"] for hit in run_search(SearchQuery(text=text))["hits"]}
+
+
+def test_publish_unpublish_move_delete(demo):
+    page = factories.GoodPracticePageFactory.build(title="Zephyr welding academy", country="DE", summary="")
+    demo["tree"].practices.add_child(instance=page)
+    page.save_revision().publish()
+    assert page.pk in found("zephyr")
+
+    page.unpublish()
+    assert page.pk not in found("zephyr")
+
+    page.save_revision().publish()
+    page.refresh_from_db()
+    page.move(demo["tree"].practices, pos="first-child")
+    assert page.pk in found("zephyr")
+
+    page_id = page.pk
+    page.delete()
+    assert page_id not in found("zephyr")
+
+
+def test_update_index_rebuilds_the_facet_store(demo):
+    call_command("update_index", verbosity=0)
+    result = run_search(SearchQuery())
+    assert result["total"] == 9
+
+
+def test_dashboard_shows_engine_and_freshness(demo, admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert "Pages in the search index" in html
+    assert "9" in html
+    assert ("Engine: <strong>elasticsearch</strong>" in html) or ("Engine: <strong>database</strong>" in html)
