@@ -59,6 +59,7 @@ from network import api as network_api
 from partners.freshness import content_changed_at
 from partners.preview import PreviewTokenError, page_for_preview_token
 from practices import api as practices_api
+from search.query import clean_text, text_terms
 
 MAX_VALUE_LENGTH = 1000
 MAX_OFFSET = 1_000_000
@@ -248,9 +249,11 @@ class GuildSearchFilter(SearchFilter):
             raise APIParameterError("search_operator", "search_operator must be and or or")
         if "search" not in request.GET:
             return queryset
-        query = request.GET["search"].strip()
-        if len(query) > 200:
+        if len(request.GET["search"].strip()) > 200:
             raise APIParameterError("search", "search is limited to 200 characters")
+        # Words only, as the search service does: the engines' own query syntax (FTS5's quotes, Lucene's
+        # `field:(`) is never interpreted, so a stray quote cannot fail the query when it is evaluated.
+        query = " ".join(text_terms(clean_text(request.GET["search"])))
         order_by_relevance = request.GET.get("order", "relevance") == "relevance"
         try:
             return get_search_backend().search(

@@ -32,13 +32,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 
 @pytest.fixture
-def browser():
+def browser(monkeypatch):
     if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
         if os.environ.get("CI"):
             pytest.fail("/usr/bin/chromium is missing: CI must run the browser tests")
         pytest.skip("/usr/bin/chromium is not installed (these tests fail instead of skipping in CI)")
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test are still sync.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # (set for this test only: the deploy check refuses it, and it must not leak into other tests' subprocesses)
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser

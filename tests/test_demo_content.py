@@ -21,6 +21,10 @@ from network.models import CampaignPage, EventPage, MemberPage, NewsPage, Projec
 from practices.demo_content import PROJECT_DISCLAIMER
 from practices.models import GoodPracticePage, JointQualificationPage
 
+# Marked so pytest-django runs these with the other database tests, before any transactional test flushes
+# the tables (Wagtail's root page included) that the loader builds on.
+pytestmark = pytest.mark.django_db
+
 
 def load(*args):
     out = io.StringIO()

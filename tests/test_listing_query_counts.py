@@ -10,17 +10,14 @@ from . import factories
 
 def build_members(site_tree, count, skill, topic):
     return [
-        factories.MemberPageFactory(parent=site_tree.members, title=f"Member {n}", skills=[skill], topics=[topic])
-        for n in range(count)
+        factories.MemberPageFactory(parent=site_tree.members, skills=[skill], topics=[topic]) for _ in range(count)
     ]
 
 
 def add_practices(site_tree, count, skill, topic):
-    member = factories.MemberPageFactory(parent=site_tree.members, title="Owner")
-    for n in range(count):
-        practice = factories.GoodPracticePageFactory(
-            parent=site_tree.practices, title=f"Practice {n}", skills=[skill], topics=[topic]
-        )
+    member = factories.MemberPageFactory(parent=site_tree.members)
+    for _ in range(count):
+        practice = factories.GoodPracticePageFactory(parent=site_tree.practices, skills=[skill], topics=[topic])
         practice.owners.create(member=member)
         practice.save_revision().publish()
 

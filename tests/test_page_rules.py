@@ -1,5 +1,7 @@
 """Where each page type may live, and what may live under it."""
 
+from django.template.loader import get_template
+
 from wagtail.models import Page
 
 import pytest
@@ -71,7 +73,8 @@ def test_every_detail_page_declares_search_and_api_fields(model):
     search_names = {field.field_name for field in model.search_fields}
     assert {"title", "summary"} <= search_names
     assert hasattr(model, "api_fields")
-    assert model.get_template(None) == f"{model._meta.app_label}/{_snake(model.__name__)}.html"
+    assert model.template == f"{model._meta.app_label}/{_snake(model.__name__)}.html"
+    assert get_template(model.template)  # raises TemplateDoesNotExist if the file is missing
 
 
 def _snake(name):
