@@ -18,7 +18,7 @@ from wagtail.api import APIField
 from home.api import page_models
 from partners.views import api_docs
 from search.facets import FACETS
-from search.query import MAX_PAGE, SORTS
+from search.query import MAX_PAGE, SORTS, content_languages
 
 from .api import PAGE_FILTERS
 
@@ -401,8 +401,8 @@ def build_document():
                 "SearchResults": SEARCH_RESULTS,
                 "SearchError": {
                     "type": "object",
-                    "required": ["error", "parameter"],
-                    "properties": {"error": {"type": "string"}, "parameter": {"type": ["string", "null"]}},
+                    "required": ["message", "parameter"],
+                    "properties": {"message": {"type": "string"}, "parameter": {"type": ["string", "null"]}},
                 },
                 **schemas,
             }
@@ -434,7 +434,7 @@ SEARCH_RESULTS = {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["id", "type", "title", "url", "summary", "highlights", "date"],
+                "required": ["id", "type", "title", "url", "summary", "highlights", "date", "locale"],
                 "properties": {
                     "id": {"type": "integer"},
                     "type": {"type": "string"},
@@ -443,6 +443,7 @@ SEARCH_RESULTS = {
                     "summary": {"type": ["string", "null"]},
                     "highlights": {"type": "array", "items": {"type": "string"}},
                     "date": {"type": ["string", "null"]},
+                    "locale": {"type": "string", "description": "The page's language code"},
                 },
             },
         },
@@ -453,6 +454,7 @@ SEARCH_RESULTS = {
 
 
 def search_paths():
+    languages = sorted(content_languages())
     search_error = {"$ref": "#/components/schemas/SearchError"}
     facet_parameters = [
         parameter(
@@ -480,6 +482,12 @@ def search_paths():
                     ),
                     parameter("page", "Result page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}),
                     parameter("sort", "Sort order", {"type": "string", "enum": list(SORTS)}),
+                    parameter("locale", "Only pages in this language", {"type": "string", "enum": languages}),
+                    parameter(
+                        "language",
+                        "Rank pages in this language first (without leaving out the others)",
+                        {"type": "string", "enum": languages},
+                    ),
                 ],
                 "responses": {
                     "200": json_response("Results", {"$ref": "#/components/schemas/SearchResults"}),

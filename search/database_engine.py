@@ -28,7 +28,7 @@ from modelsearch.conf import get_app_config
 
 from home.models import SkillTag
 
-from .facets import FACET_METHODS, TYPE_MODELS, indexed_page_models
+from .facets import FACET_METHODS, TYPE_MODELS, indexed_page_models, locale_ids
 from .highlight import fragments, stem
 from .models import SearchDocument, SearchFacetValue
 
@@ -70,16 +70,14 @@ class FacetSnapshot:
 
     def __init__(self, stamp):
         self.stamp = stamp
-        self.documents = {
-            pk: (kind, date.isoformat() if date else None)
-            for pk, kind, date in SearchDocument.objects.values_list("page_id", "kind", "date").iterator()
-        }
+        rows = SearchDocument.objects.values_list("page_id", "kind", "date", "locale_id").iterator()
+        self.documents = {pk: (kind, date.isoformat() if date else None, locale) for pk, kind, date, locale in rows}
         self.values = {}
         self.by_value = {}
         for pk, facet, value in SearchFacetValue.objects.values_list("page_id", "facet", "value").iterator():
             self.values.setdefault(pk, []).append((facet, value))
             self.by_value.setdefault((facet, value), set()).add(pk)
-        for pk, (kind, _date) in self.documents.items():
+        for pk, (kind, _date, _locale) in self.documents.items():
             self.by_value.setdefault(("type", kind), set()).add(pk)
 
     @classmethod
@@ -158,6 +156,10 @@ class DatabaseEngine:
         else:
             scores = {}
             candidates = set(snapshot.documents)
+        locales = locale_ids() if query.language or query.locale else {}
+        if query.locale:
+            wanted_locale = locales.get(query.locale)
+            candidates = {pk for pk in candidates if snapshot.documents[pk][2] == wanted_locale}
         selections = {facet: snapshot.pages_with(facet, values) for facet, values in query.filters.items()}
         if query.skill_categories:
             slugs = SkillTag.objects.filter(category__in=query.skill_categories).values_list("slug", flat=True)
@@ -181,6 +183,10 @@ class DatabaseEngine:
             rows[:RERANK_WINDOW] = self._rerank(rows[:RERANK_WINDOW], scores, terms)
         else:
             rows.sort(key=lambda row: (row[1] is not None, row[1] or "", row[0]), reverse=True)
+        if query.language in locales:
+            # The visitor's language first, each part in the order above (the sort is stable).
+            preferred = locales[query.language]
+            rows.sort(key=lambda row: snapshot.documents[row[0]][2] != preferred)
         total = len(rows)
         start = (query.page - 1) * query.per_page
         page_ids = [row[0] for row in rows[start : start + query.per_page]]

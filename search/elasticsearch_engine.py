@@ -16,7 +16,7 @@ from django.conf import settings
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.index import SearchField
+from wagtail.search.index import FilterField, SearchField
 
 from elasticsearch.dsl import A, Q, Search
 
@@ -24,9 +24,11 @@ from home.models import SkillTag
 from home.models.mixins import TaggedPageMixin
 
 from .database_engine import EngineResult
-from .facets import FACET_METHODS, TYPE_MODELS, indexed_page_models
+from .facets import FACET_METHODS, TYPE_MODELS, indexed_page_models, locale_ids
 
 FACET_SIZE = 50
+# Added to the score of pages in the visitor's language: larger than any text score, so they rank first.
+LANGUAGE_BOOST = 10_000
 _unavailable_until = 0.0
 
 
@@ -63,6 +65,7 @@ class ElasticsearchEngine:
                     self.text_fields.add(mapping.get_field_column_name(field))
             self.summary_fields.append(mapping.get_field_column_name(SearchField("summary")))
         self.text_fields.discard("title")
+        self.locale_field = mapping_class(Page).get_field_column_name(FilterField("locale"))
 
     # --- transport ---------------------------------------------------------------------------------------------
     def _call(self, method, **kwargs):
@@ -80,8 +83,10 @@ class ElasticsearchEngine:
             raise EngineUnavailable(f"{type(error).__name__}: {error}") from error
 
     # --- query pieces ------------------------------------------------------------------------------------------
-    def _scope(self, query):
+    def _scope(self, query, locales):
         filters = [Q("term", live_filter=True), Q("terms", _django_content_type=_type_labels())]
+        if query.locale:
+            filters.append(Q({"term": {self.locale_field: locales.get(query.locale, 0)}}))
         if query.skill_categories:
             slugs = list(SkillTag.objects.filter(category__in=query.skill_categories).values_list("slug", flat=True))
             filters.append(Q({"terms": {_facet_field("skill"): slugs or ["-"]}}))
@@ -106,12 +111,24 @@ class ElasticsearchEngine:
         )
 
     # --- the search --------------------------------------------------------------------------------------------
+    def _language_first(self, query, locales):
+        """A `should` clause that lifts the visitor's language above everything else, or none."""
+        if query.language not in locales:
+            return []
+        language = Q({"term": {self.locale_field: locales[query.language]}})
+        return [Q("constant_score", filter=language, boost=LANGUAGE_BOOST)]
+
     def search(self, query):
         search = Search(index=self.index)
-        if query.terms:
-            search = search.query(Q("bool", must=[self._text_query(query.text)], filter=self._scope(query)))
+        locales = locale_ids() if query.language or query.locale else {}
+        scope, language_first = self._scope(query, locales), self._language_first(query, locales)
+        if query.terms and query.sort == "relevance":
+            search = search.query(Q("bool", must=[self._text_query(query.text)], filter=scope, should=language_first))
         else:
-            search = search.query(Q("bool", filter=self._scope(query)))
+            # Ordered by date: the words only select, the score is just "in the visitor's language or not".
+            if query.terms:
+                scope = [self._text_query(query.text), *scope]
+            search = search.query(Q("bool", filter=scope, should=language_first))
         selected = self._selected_filters(query)
         if selected:
             search = search.post_filter(Q("bool", filter=selected))
@@ -125,7 +142,8 @@ class ElasticsearchEngine:
             bucket.bucket("values", terms)
             search.aggs.bucket(facet, bucket)
         if query.sort == "date" or not query.terms:
-            search = search.sort({_facet_field_date(): {"order": "desc", "missing": "_last"}}, "_score")
+            # The score here is only the language boost (0 without one), so this is "language, then date".
+            search = search.sort({"_score": {"order": "desc"}}, {_facet_field_date(): {"order": "desc", "missing": "_last"}})
         if query.terms:
             search = search.highlight_options(
                 pre_tags=["<mark>"],

@@ -10,6 +10,8 @@ from functools import cache
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Locale
+
 from django_countries import countries
 
 from home.models import SkillTag, TopicTag
@@ -51,6 +53,11 @@ FACETS = ("type", *FACET_METHODS)
 @cache
 def indexed_page_models():
     return tuple(apps.get_model(label) for label in TYPE_MODELS.values())
+
+
+def locale_ids():
+    """{language code: Locale id}: the engines store and filter pages by locale id."""
+    return dict(Locale.objects.values_list("language_code", "pk"))
 
 
 def type_key_for_model(model):

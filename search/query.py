@@ -4,6 +4,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from django_countries import countries
@@ -69,6 +70,10 @@ class SearchQuery:
     page: int = 1
     sort: str = "relevance"
     per_page: int = PER_PAGE
+    # The visitor's language: its pages come first (a ranking, not a filter). "" ranks no language first.
+    language: str = ""
+    # `locale=fr`: French pages only (a filter, as on the pages API's listings). "" for every language.
+    locale: str = ""
 
     @property
     def terms(self):
@@ -81,8 +86,17 @@ class SearchQuery:
         return replace(self, text=text)
 
     @classmethod
-    def from_params(cls, params):
-        """Build from a QueryDict (GET); raises InvalidSearchParameter naming the first bad parameter."""
+    def from_params(cls, params, language=""):
+        """Build from a QueryDict (GET); raises InvalidSearchParameter naming the first bad parameter.
+
+        `language` is the visitor's (the active language); a `language` parameter overrides it (ranking only),
+        and `locale` filters to one language.
+        """
+        locale = (params.get("locale", "") or "").strip()
+        preferred = (params.get("language", "") or "").strip()
+        for name, value in (("locale", locale), ("language", preferred)):
+            if value and value not in content_languages():
+                raise InvalidSearchParameter(name, _("Unknown language: %(value)s") % {"value": value[:20]})
         text = clean_text(params.get("q", "") or "")
         filters = {}
         for facet in FACETS:
@@ -114,4 +128,17 @@ class SearchQuery:
         sort = params.get("sort", "relevance") or "relevance"
         if sort not in SORTS:
             raise InvalidSearchParameter("sort", _("Expected relevance or date."))
-        return cls(text=text, filters=filters, skill_categories=categories, page=int(page_value), sort=sort)
+        return cls(
+            text=text,
+            filters=filters,
+            skill_categories=categories,
+            page=int(page_value),
+            sort=sort,
+            language=locale or preferred or (language if language in content_languages() else ""),
+            locale=locale,
+        )
+
+
+def content_languages():
+    """The language codes pages can be written in (WAGTAIL_CONTENT_LANGUAGES)."""
+    return {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}

@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -25,7 +26,7 @@ FACET_HEADINGS = {
 @require_GET
 def search_page(request):
     try:
-        query = SearchQuery.from_params(request.GET)
+        query = SearchQuery.from_params(request.GET, language=get_language())
     except InvalidSearchParameter as error:
         context = {"error": error, "query": SearchQuery(text=clean_text(request.GET.get("q", "")))}
         return render(request, "search/search_page.html", context, status=400)
@@ -64,9 +65,10 @@ def _page_numbers(current, last):
 @require_GET
 def search_api(request):
     try:
+        # The API ranks no language first unless asked (`language=`/`locale=`): a partner site says which.
         query = SearchQuery.from_params(request.GET)
     except InvalidSearchParameter as error:
-        return JsonResponse({"error": error.message, "parameter": error.parameter}, status=400)
+        return JsonResponse({"message": error.message, "parameter": error.parameter}, status=400)
     return JsonResponse(service.run_search(query, request=request))
 
 

@@ -16,7 +16,8 @@ def test_search_endpoint_returns_the_result_shape(client, demo):
     assert data["query"] == "Ghent" and data["engine"] == "database"
     assert [hit["id"] for hit in data["hits"]] == [demo["ghent"].pk]
     hit = data["hits"][0]
-    assert set(hit) == {"id", "type", "title", "url", "summary", "highlights", "date"}
+    assert set(hit) == {"id", "type", "title", "url", "summary", "highlights", "date", "locale"}
+    assert hit["locale"] == "en"
     assert set(data["facets"]) == {"type", "country", "member_type", "skill", "topic", "eqf_level", "year"}
     assert {"value": "member", "label": "Members", "count": 1, "selected": True} in data["facets"]["type"]
 
@@ -40,12 +41,16 @@ def test_suggest_endpoint(client, demo):
         ({"page": "0"}, "page"),
         ({"page": "abc"}, "page"),
         ({"sort": "random"}, "sort"),
+        ({"locale": "xx"}, "locale"),
+        ({"language": "klingon"}, "language"),
     ],
 )
 def test_malformed_parameters_answer_400_naming_the_parameter(client, db, params, parameter):
     response = client.get("/api/v2/search/", params)
     assert response.status_code == 400
-    assert response.json()["parameter"] == parameter
+    body = response.json()
+    assert body["parameter"] == parameter
+    assert body["message"]  # the same error shape as the pages API
 
 
 @pytest.mark.parametrize("text", ["x" * 10_000, "title:(a OR", '"unbalanced', "nul\x00byte\x1b[0m", "%00%ff"])
