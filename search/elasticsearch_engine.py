@@ -143,7 +143,9 @@ class ElasticsearchEngine:
             search.aggs.bucket(facet, bucket)
         if query.sort == "date" or not query.terms:
             # The score here is only the language boost (0 without one), so this is "language, then date".
-            search = search.sort({"_score": {"order": "desc"}}, {_facet_field_date(): {"order": "desc", "missing": "_last"}})
+            search = search.sort(
+                {"_score": {"order": "desc"}}, {_facet_field_date(): {"order": "desc", "missing": "_last"}}
+            )
         if query.terms:
             search = search.highlight_options(
                 pre_tags=["<mark>"],
