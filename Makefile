@@ -22,6 +22,7 @@ migrate: install
 
 demo: migrate
 	$(PY) manage.py load_demo_content
+	$(PY) manage.py load_demo_translations
 	$(PY) manage.py setup_network_review
 	$(PY) manage.py ensure_dev_admin
 

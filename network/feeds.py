@@ -7,18 +7,24 @@ feed readers and calendar apps keep a URL for years: it should not depend on a l
   /feeds/news/topic/<slug>.rss (or .atom)
 - /feeds/events.ics, /feeds/events/skill/<slug>.ics, /feeds/events/member/<id>.ics: upcoming events and
   those of the last 180 days, each with its own time zone (TZID plus the VTIMEZONE definitions).
+
+Every feed holds one language, so a translated item never appears twice: the default language, or the one
+named by `?language=fr` (titles and tag names then in French too). An unknown language is a 404.
 """
 
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
 
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 import icalendar
 
@@ -31,9 +37,26 @@ CALENDAR_PAST_DAYS = 180
 CALENDAR_MAX_EVENTS = 500
 
 
+def feed_locale(request):
+    """The Locale the feed is in: `?language=` or the default language."""
+    code = request.GET.get("language") or settings.LANGUAGE_CODE
+    locale = Locale.objects.filter(language_code=code[:20]).first()
+    if locale is None:
+        raise Http404("No content in this language")
+    return locale
+
+
 def network_name(request):
     site = Site.find_for_request(request)
     return getattr(site, "site_name", None) or settings.WAGTAIL_SITE_NAME
+
+
+@dataclass(frozen=True)
+class FeedSubject:
+    """What one news feed is about: a skill or topic (or everything), in one language."""
+
+    tag: SkillTag | TopicTag | None
+    locale: Locale
 
 
 class NewsFeed(Feed):
@@ -41,32 +64,40 @@ class NewsFeed(Feed):
 
     feed_type = Rss201rev2Feed
 
+    def __call__(self, request, *args, **kwargs):
+        # Titles, descriptions and tag names in the feed's language.
+        with translation.override(feed_locale(request).language_code):
+            return super().__call__(request, *args, **kwargs)
+
     def get_object(self, request, kind=None, slug=None):
         self.request = request
+        tag = None
         if kind == "skill":
-            return get_object_or_404(SkillTag, slug=slug)
-        if kind == "topic":
-            return get_object_or_404(TopicTag, slug=slug)
-        if kind is not None:
+            tag = get_object_or_404(SkillTag, slug=slug)
+        elif kind == "topic":
+            tag = get_object_or_404(TopicTag, slug=slug)
+        elif kind is not None:
             raise Http404("Feeds exist per skill or per topic")
-        return None
+        return FeedSubject(tag=tag, locale=feed_locale(request))
 
-    def title(self, tag):
+    def title(self, subject):
         name = network_name(self.request)
-        return f"{name}: news about {tag.name}" if tag else f"{name}: news"
+        if subject.tag:
+            return _("%(network)s: news about %(tag)s") % {"network": name, "tag": subject.tag.label}
+        return _("%(network)s: news") % {"network": name}
 
-    def link(self, tag):
-        return tag.get_absolute_url() if tag else "/"
+    def link(self, subject):
+        return subject.tag.get_absolute_url() if subject.tag else "/"
 
-    def description(self, tag):
-        return "News, highlights, videos and publications of the network."
+    def description(self, subject):
+        return _("News, highlights, videos and publications of the network.")
 
-    def items(self, tag):
-        news = NewsPage.objects.live().public().prefetch_related("skills", "topics")
-        if isinstance(tag, SkillTag):
-            news = news.filter(skill_items__tag=tag)
-        elif isinstance(tag, TopicTag):
-            news = news.filter(topic_items__tag=tag)
+    def items(self, subject):
+        news = NewsPage.objects.live().public().filter(locale=subject.locale).prefetch_related("skills", "topics")
+        if isinstance(subject.tag, SkillTag):
+            news = news.filter(skill_items__tag=subject.tag)
+        elif isinstance(subject.tag, TopicTag):
+            news = news.filter(topic_items__tag=subject.tag)
         return news.order_by("-publication_date", "-pk").distinct()[:FEED_ITEMS]
 
     def item_title(self, item):
@@ -88,7 +119,7 @@ class NewsFeed(Feed):
         return item.last_published_at or self.item_pubdate(item)
 
     def item_categories(self, item):
-        return [skill.name for skill in item.skills.all()] + [topic.name for topic in item.topics.all()]
+        return [skill.label for skill in item.skills.all()] + [topic.label for topic in item.topics.all()]
 
 
 class AtomNewsFeed(NewsFeed):
@@ -133,7 +164,7 @@ def event_calendar(request, events, title):
                 f"mailto:{organiser.contact_email or 'no-reply@' + host}",
                 parameters={"CN": organiser.title},
             )
-        categories = [skill.name for skill in event.skills.all()]
+        categories = [skill.label for skill in event.skills.all()]
         if categories:
             entry.add("categories", categories)
         if event.last_published_at:
@@ -146,12 +177,12 @@ def event_calendar(request, events, title):
     return response
 
 
-def calendar_events():
+def calendar_events(request):
     since = timezone.now() - datetime.timedelta(days=CALENDAR_PAST_DAYS)
     return (
         EventPage.objects.live()
         .public()
-        .filter(end__gte=since)
+        .filter(end__gte=since, locale=feed_locale(request))
         .select_related("organiser")
         .prefetch_related("skills")
         .order_by("start")
@@ -159,18 +190,23 @@ def calendar_events():
 
 
 def events_calendar(request):
-    return event_calendar(request, calendar_events()[:CALENDAR_MAX_EVENTS], f"{network_name(request)}: events")
+    with translation.override(feed_locale(request).language_code):
+        title = _("%(network)s: events") % {"network": network_name(request)}
+        return event_calendar(request, calendar_events(request)[:CALENDAR_MAX_EVENTS], title)
 
 
 def skill_events_calendar(request, slug):
     skill = get_object_or_404(SkillTag, slug=slug)
-    events = calendar_events().filter(skill_items__tag=skill).distinct()[:CALENDAR_MAX_EVENTS]
-    return event_calendar(request, events, f"{network_name(request)}: events about {skill.name}")
+    events = calendar_events(request).filter(skill_items__tag=skill).distinct()[:CALENDAR_MAX_EVENTS]
+    with translation.override(feed_locale(request).language_code):
+        title = _("%(network)s: events about %(skill)s") % {"network": network_name(request), "skill": skill.label}
+        return event_calendar(request, events, title)
 
 
 def member_events_calendar(request, member_id):
     member = MemberPage.objects.live().public().filter(pk=member_id).first()
     if member is None:
         raise Http404("No such member")
-    events = calendar_events().filter(organiser=member)[:CALENDAR_MAX_EVENTS]
-    return event_calendar(request, events, f"{member.title}: events")
+    events = calendar_events(request).filter(organiser=member)[:CALENDAR_MAX_EVENTS]
+    with translation.override(feed_locale(request).language_code):
+        return event_calendar(request, events, _("%(member)s: events") % {"member": member.title})

@@ -5,6 +5,7 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.widgets import Button
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -20,6 +21,19 @@ class WebhookEndpointViewSet(SnippetViewSet):
     list_filter = ["active"]
 
 
+class RecordPermissionPolicy(ModelPermissionPolicy):
+    """A log is a record of what happened: it can be read (list, inspect), never added, edited or deleted by hand,
+    not even by a superuser."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change", "delete"}:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
 class WebhookDeliveryViewSet(SnippetViewSet):
     """The delivery log: what was sent where, how it answered, how many attempts it took."""
 
@@ -30,6 +44,7 @@ class WebhookDeliveryViewSet(SnippetViewSet):
     list_filter = ["status", "event", "endpoint"]
     inspect_view_enabled = True
     search_fields = None
+    permission_policy = RecordPermissionPolicy(WebhookDelivery)
 
 
 class PartnerSitesGroup(SnippetViewSetGroup):

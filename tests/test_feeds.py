@@ -49,3 +49,29 @@ def test_pages_advertise_the_feeds(client, network):
     html = client.get("/").content.decode()
     assert 'type="application/rss+xml"' in html
     assert 'href="/feeds/events.ics"' in html
+
+
+def test_feeds_hold_one_language_each(client, network):
+    from wagtail.models import Locale
+
+    from .i18n_tree import translate
+
+    french = Locale.objects.create(language_code="fr")
+    translate(network.news, french, title="Gand forme des installateurs solaires", slug="gand-solaire")
+    translate(network.event, french, title="Forum solaire à Gand", slug="forum-solaire")
+
+    default = feedparser.parse(client.get("/feeds/news.rss").content)
+    assert [entry.title for entry in default.entries] == ["Ghent trains solar installers", "Lyon coding school opens"]
+    in_french = feedparser.parse(client.get("/feeds/news.rss", {"language": "fr"}).content)
+    assert [entry.title for entry in in_french.entries] == ["Gand forme des installateurs solaires"]
+    assert in_french.feed.title.endswith(" : actualités")
+    assert in_french.feed.language == "fr"
+    assert in_french.entries[0].link.endswith("/fr/" + in_french.entries[0].link.split("/fr/", 1)[1])
+
+    calendar = icalendar.Calendar.from_ical(client.get("/feeds/events.ics", {"language": "fr"}).content)
+    assert [str(event["summary"]) for event in calendar.walk("VEVENT")] == ["Forum solaire à Gand"]
+    default_calendar = icalendar.Calendar.from_ical(client.get("/feeds/events.ics").content)
+    assert "Forum solaire à Gand" not in {str(event["summary"]) for event in default_calendar.walk("VEVENT")}
+
+    assert client.get("/feeds/news.rss", {"language": "xx"}).status_code == 404
+    assert client.get("/feeds/events.ics", {"language": "<script>"}).status_code == 404

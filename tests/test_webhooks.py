@@ -128,3 +128,15 @@ def test_delivery_log_is_visible_in_the_admin(admin_client, site_tree, receiver,
     assert "Lyon school site" in html
     assert "Succeeded" in html
     assert admin_client.get("/admin/snippets/partners/webhookendpoint/").status_code == 200
+    delivery = WebhookDelivery.objects.get()
+    # The log is a record: it can be inspected, not edited, deleted or added to by hand.
+    base = "/admin/snippets/partners/webhookdelivery/"
+    inspect = admin_client.get(f"{base}inspect/{delivery.pk}/")
+    assert inspect.status_code == 200
+    assert "Lyon school site" in inspect.content.decode()
+    for url in (f"{base}edit/{delivery.pk}/", f"{base}delete/{delivery.pk}/", f"{base}add/"):
+        response = admin_client.get(url)
+        assert response.status_code in (302, 403), url
+        assert response.status_code == 403 or "/admin/" in response["Location"]
+    assert admin_client.post(f"{base}delete/{delivery.pk}/").status_code in (302, 403)
+    assert WebhookDelivery.objects.filter(pk=delivery.pk).exists()
