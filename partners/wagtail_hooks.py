@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -34,6 +35,9 @@ class RecordPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+register_permission_policy(WebhookDelivery, RecordPermissionPolicy(WebhookDelivery))
+
+
 class WebhookDeliveryViewSet(SnippetViewSet):
     """The delivery log: what was sent where, how it answered, how many attempts it took."""
 
@@ -44,7 +48,6 @@ class WebhookDeliveryViewSet(SnippetViewSet):
     list_filter = ["status", "event", "endpoint"]
     inspect_view_enabled = True
     search_fields = None
-    permission_policy = RecordPermissionPolicy(WebhookDelivery)
 
 
 class PartnerSitesGroup(SnippetViewSetGroup):

@@ -1,5 +1,8 @@
-"""Shared fixtures: the site tree every page test stands on."""
+"""Shared fixtures: the site tree every page test stands on, and a real browser for the browser tests."""
 
+import os
+import shutil
+from pathlib import Path
 from types import SimpleNamespace
 
 from django.core.management import call_command
@@ -7,6 +10,7 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from . import factories
 
@@ -41,3 +45,22 @@ def site_tree(db):
         practices=factories.PracticeIndexPageFactory(parent=home),
         qualifications=factories.QualificationIndexPageFactory(parent=home),
     )
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
+        if os.environ.get("CI"):
+            pytest.fail("/usr/bin/chromium is missing: CI must run the browser tests")
+        pytest.skip("/usr/bin/chromium is not installed (these tests fail instead of skipping in CI)")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test are still sync.
+    # (set for this test only: the deploy check refuses it, and it must not leak into other tests' subprocesses)
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

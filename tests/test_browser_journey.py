@@ -7,10 +7,7 @@ pages API and the search API; and a member cannot open another member's page for
 Without /usr/bin/chromium these tests skip on a laptop and fail in CI (`CI` set), so CI never skips silently.
 """
 
-import os
 import re
-import shutil
-from pathlib import Path
 
 from django.contrib.auth.models import Group, User
 from django.core import mail
@@ -18,7 +15,6 @@ from django.core import mail
 from wagtail.models import Page
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from network.models import MemberPage, ensure_network_review
 from practices.models import GoodPracticePage
@@ -26,25 +22,6 @@ from practices.models import GoodPracticePage
 from .factories import MemberPageFactory
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
-        if os.environ.get("CI"):
-            pytest.fail("/usr/bin/chromium is missing: CI must run the browser tests")
-        pytest.skip("/usr/bin/chromium is not installed (these tests fail instead of skipping in CI)")
-    # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test are still sync.
-    # (set for this test only: the deploy check refuses it, and it must not leak into other tests' subprocesses)
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
 
 @pytest.fixture
 def network(transactional_db, site_tree):
