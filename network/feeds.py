@@ -25,10 +25,9 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Site
 
-import icalendar
-
 from home.models import SkillTag, TopicTag
 
+from .calendar import build_calendar
 from .models import EventPage, MemberPage, NewsPage
 
 FEED_ITEMS = 50
@@ -127,49 +126,8 @@ class AtomNewsFeed(NewsFeed):
 
 
 def event_calendar(request, events, title):
-    """An iCalendar (RFC 5545) of events, with each event's own time zone and its VTIMEZONE."""
-    host = request.get_host().split(":")[0] or "guild"
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Guild//Events//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", title)
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    stamp = timezone.now()
-    for event in events:
-        entry = icalendar.Event()
-        entry.add("uid", f"event-{event.pk}@{host}")
-        entry.add("dtstamp", stamp)
-        entry.add("dtstart", event.local_start)
-        entry.add("dtend", event.local_end)
-        entry.add("summary", event.title)
-        if event.summary:
-            entry.add("description", event.summary)
-        url = event.get_full_url(request)
-        if url:
-            entry.add("url", url)
-        location = ", ".join(
-            part for part in (event.venue, event.city, str(event.country.name) if event.country else "") if part
-        )
-        if event.format == "online":
-            location = event.online_url or "Online"
-        if location:
-            entry.add("location", location)
-        if event.organiser_id and event.organiser.live:
-            organiser = event.organiser
-            entry.add(
-                "organizer",
-                f"mailto:{organiser.contact_email or 'no-reply@' + host}",
-                parameters={"CN": organiser.title},
-            )
-        categories = [skill.label for skill in event.skills.all()]
-        if categories:
-            entry.add("categories", categories)
-        if event.last_published_at:
-            entry.add("last-modified", event.last_published_at)
-        calendar.add_component(entry)
-    calendar.add_missing_timezones()
+    """The events as an iCalendar response (network/calendar.py builds it)."""
+    calendar = build_calendar(events, request, title)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="events.ics"'
     response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"

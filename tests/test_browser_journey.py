@@ -23,6 +23,7 @@ from .factories import MemberPageFactory
 
 pytestmark = pytest.mark.browser
 
+
 @pytest.fixture
 def network(transactional_db, site_tree):
     ensure_network_review()

@@ -1,5 +1,6 @@
 """Workshops, webinars, forums, meetings and peer reviews."""
 
+import datetime
 import zoneinfo
 
 from django.core.exceptions import ValidationError
@@ -220,6 +221,26 @@ class EventPage(TaggedPageMixin, Page):
     def is_single_day(self):
         return self.local_start.date() == self.local_end.date()
 
+    @property
+    def is_all_day(self):
+        """Whole days in the event's own time zone: from 00:00 to 23:59 (or to 00:00 of a later day).
+
+        Editors enter all-day events (a forum over three days, a webinar whose hours the source does not give)
+        that way; pages then show dates only, and calendars get DATE values rather than midnight times.
+        """
+        start, end = self.local_start, self.local_end
+        if (start.hour, start.minute) != (0, 0):
+            return False
+        return (end.hour, end.minute) == (23, 59) or ((end.hour, end.minute) == (0, 0) and end.date() > start.date())
+
+    @property
+    def last_day(self):
+        """The last calendar day the event covers (an end at 00:00 belongs to the day before)."""
+        end = self.local_end
+        if (end.hour, end.minute, end.second) == (0, 0, 0) and end.date() > self.local_start.date():
+            return end.date() - datetime.timedelta(days=1)
+        return end.date()
+
     def related_news(self):
         """Live news items that name this event (the other side of NewsPage's related events)."""
         return NewsPage.objects.live().filter(event_links__event=self).distinct().order_by("-publication_date")
@@ -271,8 +292,8 @@ class EventPage(TaggedPageMixin, Page):
             "@type": "Event",
             "name": self.title,
             "description": self.summary,
-            "startDate": self.local_start.isoformat(),
-            "endDate": self.local_end.isoformat(),
+            "startDate": self.local_start.date().isoformat() if self.is_all_day else self.local_start.isoformat(),
+            "endDate": self.last_day.isoformat() if self.is_all_day else self.local_end.isoformat(),
             "eventStatus": "https://schema.org/EventScheduled",
             "eventAttendanceMode": f"https://schema.org/{modes.get(self.format, 'OfflineEventAttendanceMode')}",
             "url": self.get_full_url(request),
