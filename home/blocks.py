@@ -4,6 +4,8 @@ Each block has an icon, a template and a preview value; blocks that hold an
 image or a document answer the API with URLs instead of bare ids.
 """
 
+from django.conf import settings
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -130,12 +132,33 @@ class DocumentLinkBlock(blocks.StructBlock):
         }
 
 
+def validate_link(value):
+    """An absolute http(s) URL, or a path on this site such as "/join/apply/" (not "//host", which leaves it)."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"])(value)
+
+
+class LinkBlock(blocks.CharBlock):
+    """A link target editors type: "https://..." or a path on this site ("/contact/")."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=500, validators=[validate_link], **kwargs)
+
+
+def absolute_link(url):
+    """Site paths made absolute for partner sites, which show our links on their own domains."""
+    if url and url.startswith("/"):
+        return settings.WAGTAILAPI_BASE_URL.rstrip("/") + url
+    return url
+
+
 class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=200)
     text = blocks.TextBlock(required=False)
     button_label = blocks.CharBlock(max_length=60)
     page = blocks.PageChooserBlock(required=False)
-    url = blocks.URLBlock(required=False, help_text=_("Used when no page is chosen"))
+    url = LinkBlock(required=False, help_text=_('Used when no page is chosen: "https://..." or "/contact/"'))
 
     class Meta:
         icon = "pick"
@@ -161,7 +184,7 @@ class CallToActionBlock(blocks.StructBlock):
             "title": value.get("title"),
             "text": value.get("text", ""),
             "button_label": value.get("button_label"),
-            "url": page.full_url if page else value.get("url"),
+            "url": page.full_url if page else absolute_link(value.get("url")),
         }
 
 

@@ -1864,6 +1864,12 @@ STANDARD_PAGES = [
                 "<strong>Do not forget to mention in the Section 4 the Cities4Apprenticeship network as your "
                 "partner!</strong></p>"
             ),
+            call_to_action(
+                "Apply to join on this site",
+                "Apply to join",
+                url="/join/apply/",
+                text="Tell us about your organisation; editors review each application and answer by email.",
+            ),
             heading(
                 "Not ready to join the European Alliance for Apprenticeship but interested to join "
                 "Cities4Apprenticeship?"
@@ -1873,6 +1879,12 @@ STANDARD_PAGES = [
                 f'<a href="mailto:{CONTACT_EMAIL}">{CONTACT_EMAIL}</a> and we will contact you back.</p>'
                 "<p><em>The source page's email addresses were not preserved; info@guild.example is an example "
                 "address for this demo.</em></p>"
+            ),
+            call_to_action(
+                "Send us a message",
+                "Contact the network",
+                url="/contact/",
+                text="Ask your question here and we will contact you back.",
             ),
             call_to_action(
                 "Meet the members",

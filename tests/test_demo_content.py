@@ -210,6 +210,9 @@ def test_join_and_working_group_pages(site, client):
         "we will contact you back",
     ]:
         assert fact in join, fact
+    join_html = client.get(StandardPage.objects.get(slug="join-the-network").url).content.decode()
+    main = join_html[join_html.index("<main") : join_html.index("</main>")]
+    assert 'href="/join/apply/"' in main and 'href="/contact/"' in main  # the forms, from the page's own text
     group = page_text(client, StandardPage, slug="working-group-employment")
     assert "increase the employment rate in Europe to 75%" in group
     assert "platform for cities to exchange good practices on local labour market policies" in group

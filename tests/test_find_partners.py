@@ -134,3 +134,13 @@ def test_member_pages_show_similar_members_and_link_to_find_partners(client, mem
     assert reverse("network:find_partners") in content
     with django_assert_max_num_queries(2):
         list(members["school"].similar_members())
+
+
+def test_find_partners_is_linked_from_the_members_index_and_every_footer(client, members, site_tree):
+    index = client.get(site_tree.members.url).content.decode()
+    assert 'href="/partners/"' in index and 'href="/join/apply/"' in index
+    home = client.get("/").content.decode()
+    footer = home[home.index('class="site-footer"') :]
+    assert 'href="/partners/"' in footer and 'href="/join/apply/"' in footer and 'href="/contact/"' in footer
+    french_footer = client.get("/fr/partners/").content.decode()
+    assert 'href="/fr/partners/"' in french_footer
