@@ -290,6 +290,8 @@ def main():
     parser.add_argument("--engine", choices=["database", "elasticsearch", "wagtail"], default="database")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--skip-generate", action="store_true")
+    parser.add_argument("--skip-index", action="store_true", help="reuse the index of an earlier run")
+    parser.add_argument("--per-query", action="store_true", help="print each query's median")
     args = parser.parse_args()
 
     server = None
@@ -316,9 +318,10 @@ def main():
     vendor = connection.vendor
     generated = 0.0 if args.skip_generate else generate(args.pages)
     started = time.perf_counter()
-    call_command("update_index", verbosity=0)
+    if not args.skip_index:
+        call_command("update_index", verbosity=0)
     indexed = time.perf_counter() - started
-    if vendor == "postgresql":
+    if vendor == "postgresql" and not args.skip_index:
         # update_index rewrites every index row; until (auto)vacuum runs, the GIN indexes point at dead tuples
         # (measured: 90,000 heap rechecks for a 731-row match, 136 ms instead of a few ms).
         with connection.cursor() as cursor:
@@ -328,6 +331,10 @@ def main():
         get_search_backend("default").get_index_for_model(Page).refresh()
     run_queries(args.engine, 1)  # warm caches (vocabulary, content types, connections)
     timings = run_queries(args.engine, args.repeats)
+    if args.per_query:
+        for number, params in enumerate(QUERIES):
+            own = timings[number * args.repeats : (number + 1) * args.repeats]
+            print(f"{statistics.median(own):8.1f} ms  {params}")
     print(
         f"engine={args.engine} db={vendor} pages={args.pages} generate={generated:.1f}s update_index={indexed:.1f}s "
         f"queries={len(timings)} p50={statistics.median(timings):.1f}ms p95={percentile(timings, 0.95):.1f}ms "

@@ -63,7 +63,8 @@ class ElasticsearchEngine:
             for field in model.get_search_fields():
                 if isinstance(field, SearchField):
                     self.text_fields.add(mapping.get_field_column_name(field))
-            self.summary_fields.append(mapping.get_field_column_name(SearchField("summary")))
+            if issubclass(model, TaggedPageMixin):  # general pages have an intro (a boosted field), no summary
+                self.summary_fields.append(mapping.get_field_column_name(SearchField("summary")))
         self.text_fields.discard("title")
         self.locale_field = mapping_class(Page).get_field_column_name(FilterField("locale"))
 

@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from django_countries import countries
 
 from home.models import SkillTag, TopicTag
+from home.models.mixins import TaggedPageMixin
 from network.choices import MemberType
 from practices.choices import EQFLevel
 
@@ -27,6 +28,7 @@ TYPE_MODELS = {
     "campaign": "network.CampaignPage",
     "event": "network.EventPage",
     "news": "network.NewsPage",
+    "page": "home.StandardPage",
 }
 TYPE_LABELS = {
     "good_practice": _("Good practices"),
@@ -36,6 +38,7 @@ TYPE_LABELS = {
     "campaign": _("Campaigns"),
     "event": _("Events"),
     "news": _("News"),
+    "page": _("Pages"),
 }
 
 # facet name -> the page method that gives its values (and, on Elasticsearch, the indexed field).
@@ -69,11 +72,20 @@ def type_key_for_model(model):
 
 
 def document_values(page):
-    """Everything the facet store keeps about one page."""
-    date = page.search_date()
+    """Everything the facet store keeps about one page.
+
+    General pages (StandardPage: about, join, working group) are found by their words but carry no facet
+    values and no date: they are not about a country or a skill, and are not news.
+    """
+    if not isinstance(page, TaggedPageMixin):
+        return {
+            "summary": getattr(page, "intro", "") or page.search_description or "",
+            "date": None,
+            "facets": {facet: [] for facet in FACET_METHODS},
+        }
     return {
         "summary": page.summary or page.search_description or "",
-        "date": date,
+        "date": page.search_date(),
         "facets": {facet: getattr(page, method)() for facet, method in FACET_METHODS.items()},
     }
 

@@ -36,7 +36,9 @@ class SearchDocumentQuerySet(models.QuerySet):
             self.all().delete()
             count = 0
             for model in indexed_page_models():
-                pages = model.objects.live().prefetch_related("skills", "topics")
+                pages = model.objects.live()
+                if hasattr(model, "skills"):
+                    pages = pages.prefetch_related("skills", "topics")
                 if hasattr(model, "owners"):
                     pages = pages.prefetch_related("owners__member")
                 pages = pages.order_by("pk")

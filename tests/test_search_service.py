@@ -151,3 +151,23 @@ def test_both_engines_agree_on_result_sets_and_counts(demo):
         demo["qualification"].pk,
     }
     assert facet(result, "type") == {"member": 1, "good_practice": 2, "news": 1, "qualification": 1}
+
+
+def test_general_pages_are_found_by_their_words_without_facet_values(demo, site_tree):
+    from .factories import StandardPageFactory
+    from .search_engines import rebuild_index
+
+    join = StandardPageFactory(
+        parent=site_tree.home,
+        title="Join the network",
+        intro="No fee is required to join the Network of Cities for Apprenticeship.",
+    )
+    rebuild_index()
+    result = search("fee required")
+    hit = next(hit for hit in result["hits"] if hit["id"] == join.pk)
+    assert hit["type"] == "page"
+    assert hit["summary"].startswith("No fee is required")
+    assert facet(result, "type") == {"page": 1}
+    assert search(type=["page"])["total"] == 1
+    # A country or skill filter leaves general pages out: they are not about one.
+    assert join.pk not in ids(search("network", country=["BE"]))
