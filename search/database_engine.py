@@ -16,13 +16,11 @@ searched content types), then filters and counts facets over an in-memory copy o
 
 import difflib
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Max
 
 from modelsearch.conf import get_app_config
 
@@ -30,7 +28,7 @@ from home.models import SkillTag
 
 from .facets import FACET_METHODS, TYPE_MODELS, indexed_page_models, locale_ids
 from .highlight import fragments, stem
-from .models import SearchDocument, SearchFacetValue
+from .models import FacetStoreVersion, SearchDocument, SearchFacetValue
 
 RERANK_WINDOW = 100
 
@@ -62,7 +60,7 @@ class FacetSnapshot:
 
     At 10,000 pages the grouped-SQL facet counts over thousands of matched ids cost 50-200 ms on PostgreSQL;
     counting in Python over an in-memory copy costs a few ms. Freshness: every query first reads the store's
-    (row count, latest indexed_at) stamp, one indexed aggregate; any publish/unpublish/delete changes it.
+    version token (`FacetStoreVersion`, one row by primary key); any publish/unpublish/delete changes it.
     Memory is roughly 1 KB per page (fine to ~50,000 pages; beyond that, use Elasticsearch).
     """
 
@@ -82,8 +80,7 @@ class FacetSnapshot:
 
     @classmethod
     def current(cls):
-        stamp = SearchDocument.objects.aggregate(n=Count("pk"), last=Max("indexed_at"))
-        stamp = (stamp["n"], stamp["last"], connection.settings_dict.get("NAME"))
+        stamp = (FacetStoreVersion.current(), connection.settings_dict.get("NAME"))
         if cls._current is None or cls._current.stamp != stamp:
             cls._current = cls(stamp)
         return cls._current
@@ -95,18 +92,21 @@ class FacetSnapshot:
         return pages
 
     def count(self, pages, facets):
-        counts = {facet: Counter() for facet in facets}
-        wanted = set(facets) - {"type"}
-        for pk in pages:
-            if "type" in counts:
-                counts["type"][self.documents[pk][0]] += 1
-            if wanted:
-                for facet, value in self.values.get(pk, ()):
-                    if facet in wanted:
-                        counts[facet][value] += 1
+        """{facet: {value: count}} over `pages`, the most frequent values first.
+
+        One set intersection per facet value (there are tens of values, and C does the work) rather than a
+        Python loop over every page's values: 3-4x faster for thousands of matches.
+        """
+        wanted = set(facets)
+        counts = {facet: [] for facet in facets}
+        for (facet, value), holders in self.by_value.items():
+            if facet in wanted:
+                number = len(pages & holders)
+                if number:
+                    counts[facet].append((value, number))
         return {
-            facet: dict(sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:FACET_LIMIT])
-            for facet, counter in counts.items()
+            facet: dict(sorted(items, key=lambda item: (-item[1], item[0]))[:FACET_LIMIT])
+            for facet, items in counts.items()
         }
 
 
@@ -238,8 +238,7 @@ class DatabaseEngine:
     # --- spelling and autocomplete -----------------------------------------------------------------------------
     def vocabulary(self):
         """Words of the live titles and summaries, cached until the facet store changes."""
-        stamp = SearchDocument.objects.aggregate(n=Count("pk"), last=Max("indexed_at"))
-        key = f"search-vocabulary-{stamp['n']}-{stamp['last'].timestamp() if stamp['last'] else 0}"
+        key = f"search-vocabulary-{connection.alias}-{FacetStoreVersion.current()}"
         words = cache.get(key)
         if words is None:
             words = set()

@@ -21,11 +21,13 @@ from practices.models import GoodPracticePage
 
 from .factories import MemberPageFactory
 
-pytestmark = pytest.mark.browser
+# A live server needs committed data (a transactional test); serialized_rollback puts back what the
+# migrations created (root page, locale, groups, workflow) when the test's flush empties the tables.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
-def network(transactional_db, site_tree):
+def network(site_tree):
     ensure_network_review()
     editor = User.objects.create_user("editor", "editor@guild.example", "editor-pass-2024!")
     editor.groups.add(Group.objects.get(name="Editors"))

@@ -2,11 +2,13 @@
 
 import pytest
 
-pytestmark = pytest.mark.browser
+# A live server needs committed data (a transactional test); serialized_rollback puts back what the
+# migrations created (root page, locale, groups, workflow) when the test's flush empties the tables.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
-def site(transactional_db, site_tree):
+def site(site_tree):
     for section in (site_tree.members, site_tree.practices, site_tree.events, site_tree.news):
         section.show_in_menus = True
         section.save_revision().publish()
