@@ -70,10 +70,8 @@ class FacetSnapshot:
         self.stamp = stamp
         rows = SearchDocument.objects.values_list("page_id", "kind", "date", "locale_id").iterator()
         self.documents = {pk: (kind, date.isoformat() if date else None, locale) for pk, kind, date, locale in rows}
-        self.values = {}
-        self.by_value = {}
+        self.by_value = {}  # (facet, value) -> ids of the pages that have it
         for pk, facet, value in SearchFacetValue.objects.values_list("page_id", "facet", "value").iterator():
-            self.values.setdefault(pk, []).append((facet, value))
             self.by_value.setdefault((facet, value), set()).add(pk)
         for pk, (kind, _date, _locale) in self.documents.items():
             self.by_value.setdefault(("type", kind), set()).add(pk)
