@@ -18,6 +18,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
@@ -25,6 +26,7 @@ from django.db import connection
 from modelsearch.conf import get_app_config
 
 from home.models import SkillTag
+from home.models.mixins import LANGUAGE_ANALYZERS
 
 from .facets import FACET_METHODS, TYPE_MODELS, indexed_page_models, locale_ids
 from .highlight import fragments, stem
@@ -113,19 +115,36 @@ class DatabaseEngine:
 
     # --- words -------------------------------------------------------------------------------------------------
     # The SQL below is assembled only from constants and "%s" placeholders; every value is a parameter.
-    def _match_sql(self, terms, ct_ids):
+    def _match_sql(self, terms, ct_ids, language=""):
         """SQL + params selecting (page_id, score) of the index entries matching every term."""
         placeholders = ", ".join(["%s"] * len(ct_ids))
         entries = INDEX_ENTRY._meta.db_table
         fts = f"{entries}_fts"
         if connection.vendor == "postgresql":
+            words = " ".join(terms)
             sql = (
                 "SELECT CAST(ie.object_id AS integer) AS page_id, "  # noqa: S608
                 "ts_rank(ie.title, q) * 10 + ts_rank(ie.body, q) AS score "
                 f"FROM {entries} ie, plainto_tsquery(%s) q "
                 f"WHERE (ie.title @@ q OR ie.body @@ q) AND ie.content_type_id IN ({placeholders})"
             )
-            return sql, [" ".join(terms), *ct_ids]
+            params = [words, *ct_ids]
+            config = LANGUAGE_ANALYZERS.get(language) if language != settings.LANGUAGE_CODE else None
+            if config is None:
+                return sql, params
+            # The index is built with one configuration; pages in the visitor's language also match as that
+            # language reads them (its stemming and stop words), computed at query time over those pages only.
+            in_language = (
+                "SELECT CAST(ie.object_id AS integer) AS page_id, ts_rank(v, q) * 10 AS score "  # noqa: S608
+                f"FROM {SearchDocument._meta.db_table} d "
+                f"JOIN {entries} ie ON ie.object_id = CAST(d.page_id AS varchar) "
+                "CROSS JOIN LATERAL to_tsvector(CAST(%s AS regconfig), ie.title_text || ' ' || ie.body_text) v, "
+                "plainto_tsquery(CAST(%s AS regconfig), %s) q "
+                f"WHERE d.locale_id = %s AND ie.content_type_id IN ({placeholders}) AND v @@ q"
+            )
+            locale_id = locale_ids().get(language)
+            sql = f"SELECT page_id, MAX(score) FROM ({sql} UNION ALL {in_language}) m GROUP BY page_id"  # noqa: S608
+            return sql, [*params, config, config, words, locale_id, *ct_ids]
         # SQLite FTS5 (columns: autocomplete, body, title). Every term quoted (no FTS syntax gets through);
         # a crude stem as a prefix query stands in for the stemming FTS5's default tokenizer lacks.
         parts = [f'"{stem(term)}"*' for term in terms]
@@ -146,7 +165,7 @@ class DatabaseEngine:
         terms = query.terms
         snapshot = FacetSnapshot.current()
         if terms:
-            match = self._match_sql(terms, content_type_ids(query.selected("type")))
+            match = self._match_sql(terms, content_type_ids(query.selected("type")), query.language)
             with connection.cursor() as cursor:
                 cursor.execute(*match)
                 scores = dict(cursor.fetchall())

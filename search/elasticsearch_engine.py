@@ -21,7 +21,7 @@ from wagtail.search.index import FilterField, SearchField
 from elasticsearch.dsl import A, Q, Search
 
 from home.models import SkillTag
-from home.models.mixins import TaggedPageMixin
+from home.models.mixins import LANGUAGE_ANALYZERS, TaggedPageMixin
 
 from .database_engine import EngineResult
 from .facets import FACET_METHODS, TYPE_MODELS, indexed_page_models, locale_ids
@@ -66,6 +66,19 @@ class ElasticsearchEngine:
             if issubclass(model, TaggedPageMixin):  # general pages have an intro (a boosted field), no summary
                 self.summary_fields.append(mapping.get_field_column_name(SearchField("summary")))
         self.text_fields.discard("title")
+        # Each language's analysed copy of the text (home.models.mixins.SearchLanguageMixin), searched for
+        # visitors of that language and kept out of the highlighted fields (the other fields hold the same text).
+        self.language_fields = {
+            code: sorted(
+                {
+                    mapping_class(model).get_field_column_name(SearchField(f"search_text_{code}"))
+                    for model in indexed_page_models()
+                }
+            )
+            for code in LANGUAGE_ANALYZERS
+        }
+        for names in self.language_fields.values():
+            self.text_fields.difference_update(names)
         self.locale_field = mapping_class(Page).get_field_column_name(FilterField("locale"))
 
     # --- transport ---------------------------------------------------------------------------------------------
@@ -102,14 +115,15 @@ class ElasticsearchEngine:
     def _selected_filters(self, query, exclude=None):
         return [self._facet_filter(f, values) for f, values in query.filters.items() if f != exclude]
 
-    def _text_query(self, text):
-        return Q(
-            "multi_match",
-            query=text,
-            fields=["title^6", *(f"{name}^3" for name in self.summary_fields), "_all_text_boost_2^1.5", "_all_text"],
-            fuzziness="AUTO",
-            operator="and",
-        )
+    def _text_query(self, query):
+        fields = ["title^6", *(f"{name}^3" for name in self.summary_fields), "_all_text_boost_2^1.5", "_all_text"]
+        text = Q("multi_match", query=query.text, fields=fields, fuzziness="AUTO", operator="and")
+        language_fields = self.language_fields.get(query.language)
+        if not language_fields:
+            return text
+        # Either way matches: as typed (with typos forgiven), or as the language reads it (stems, stop words).
+        in_language = Q("multi_match", query=query.text, fields=language_fields, operator="and")
+        return Q("bool", should=[text, in_language], minimum_should_match=1)
 
     # --- the search --------------------------------------------------------------------------------------------
     def _language_first(self, query, locales):
@@ -124,11 +138,11 @@ class ElasticsearchEngine:
         locales = locale_ids() if query.language or query.locale else {}
         scope, language_first = self._scope(query, locales), self._language_first(query, locales)
         if query.terms and query.sort == "relevance":
-            search = search.query(Q("bool", must=[self._text_query(query.text)], filter=scope, should=language_first))
+            search = search.query(Q("bool", must=[self._text_query(query)], filter=scope, should=language_first))
         else:
             # Ordered by date: the words only select, the score is just "in the visitor's language or not".
             if query.terms:
-                scope = [self._text_query(query.text), *scope]
+                scope = [self._text_query(query), *scope]
             search = search.query(Q("bool", filter=scope, should=language_first))
         selected = self._selected_filters(query)
         if selected:

@@ -1,6 +1,8 @@
 """Search in the visitor's language, on both engines: their pages first, `locale=` to keep only them, and
 facets by skill that do not care which language a page is written in."""
 
+from django.db import connection
+
 from wagtail.models import Locale
 
 import pytest
@@ -35,6 +37,7 @@ def bilingual(request, settings, site_tree):
         slug="competences-vertes-renovation",
     )
     rebuild_index()
+    pages["_engine"] = request.param
     return pages
 
 
@@ -103,3 +106,14 @@ def test_the_search_api_takes_locale_and_language(client, bilingual):
     assert [hit["locale"] for hit in ranked["hits"]][:2] == ["fr", "fr"]
     assert ranked["total"] == french["total"] + 9
     assert Locale.objects.filter(language_code="fr").exists()
+
+
+def test_french_queries_are_read_as_french(bilingual):
+    if bilingual["_engine"] == "database" and connection.vendor != "postgresql":
+        pytest.skip("SQLite's FTS5 has no French stemming or stop words; PostgreSQL and Elasticsearch do")
+    # "aux" is a French stop word and appears in no page: only French analysis lets the query match.
+    french = search("aux compétences vertes", language="fr")
+    assert bilingual["green_fr"].pk in ids(french)
+    assert french["hits"][0]["locale"] == "fr"
+    as_typed = search("aux compétences vertes")
+    assert bilingual["green_fr"].pk not in ids(as_typed)

@@ -4,17 +4,74 @@ import datetime
 from collections import OrderedDict
 
 from django.apps import apps
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.search import index
 
 from .vocabulary import SkillCategory, label_lookups
 
+# Per language, the analyser that knows its stemming and stop words: Elasticsearch's built-in language analysers
+# and PostgreSQL's text search configurations share these names. Polish has neither built in (Elasticsearch needs
+# the Stempel plugin). Dutch has both, but the OpenSearch emulator the test suite runs on lacks `dutch`, and an
+# analyser we cannot test is not shipped: Polish and Dutch pages keep the default analysis for now.
+LANGUAGE_ANALYZERS = {"en": "english", "fr": "french", "de": "german", "es": "spanish", "it": "italian"}
 
-class TaggedPageMixin(models.Model):
+
+class SearchLanguageMixin(models.Model):
+    """A page's text once more, in a field analysed for the page's language (Elasticsearch only).
+
+    Wagtail's backends analyse every page alike. `search_text_fr` holds a French page's text (empty for pages
+    in other languages) and is mapped with Elasticsearch's `french` analyser, so a French query finds
+    "compétences vertes" for "aux compétences vertes". Only filled when Elasticsearch is the engine: the
+    database backend indexes every SearchField too, and would otherwise store each page's text twice (on
+    PostgreSQL, search.database_engine applies the language's configuration at query time instead).
+    """
+
+    language_search_fields = [
+        index.SearchField(f"search_text_{code}", es_extra={"analyzer": analyzer})
+        for code, analyzer in LANGUAGE_ANALYZERS.items()
+    ]
+
+    class Meta:
+        abstract = True
+
+    def language_text(self, code):
+        backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND", "")
+        if "elastic" not in backend and "opensearch" not in backend:
+            return ""
+        if self.locale.language_code != code:
+            return ""
+        parts = []
+        for field in self.get_search_fields():
+            if type(field) is not index.SearchField or field.field_name.startswith("search_text_"):
+                continue
+            value = field.get_value(self)
+            values = value if isinstance(value, list | tuple) else [value]
+            parts.extend(strip_tags(str(item)) for item in values if item)
+        return " ".join(parts)
+
+    def search_text_en(self):
+        return self.language_text("en")
+
+    def search_text_fr(self):
+        return self.language_text("fr")
+
+    def search_text_de(self):
+        return self.language_text("de")
+
+    def search_text_es(self):
+        return self.language_text("es")
+
+    def search_text_it(self):
+        return self.language_text("it")
+
+
+class TaggedPageMixin(SearchLanguageMixin):
     """A detail page with a summary, skills and topics.
 
     Concrete pages declare `skills` and `topics` as ClusterTaggableManagers
@@ -44,6 +101,7 @@ class TaggedPageMixin(models.Model):
         index.FilterField("search_eqf_levels"),
         index.FilterField("search_years"),
         index.FilterField("search_date"),
+        *SearchLanguageMixin.language_search_fields,
     ]
 
     # The field that dates this page in search results (the "year" facet and the date sort); None falls back

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from ..api import ImageField, PageLinkListField, ValueField
 from ..blocks import BodyBlock
+from .mixins import SearchLanguageMixin
 
 
 class HomePage(Page):
@@ -96,14 +97,18 @@ class HomePageFeaturedPractice(Orderable):
     api_fields = [APIField("practice")]
 
 
-class StandardPage(Page):
+class StandardPage(SearchLanguageMixin, Page):
     """A general page: about, join, working group, privacy notice."""
 
     intro = models.TextField(blank=True)
     body = StreamField(BodyBlock(), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro", boost=2), index.SearchField("body")]
+    search_fields = (
+        Page.search_fields
+        + [index.SearchField("intro", boost=2), index.SearchField("body")]
+        + SearchLanguageMixin.language_search_fields
+    )
     api_fields = [APIField("intro"), APIField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage", "network.ProjectPage"]
