@@ -58,6 +58,17 @@ def indexed_page_models():
     return tuple(apps.get_model(label) for label in TYPE_MODELS.values())
 
 
+@cache
+def year_dated_types():
+    """Type keys whose search date is a year (a `start_year` field), so results show the year, not 1 January."""
+    years = set()
+    for key, model in zip(TYPE_MODELS, indexed_page_models(), strict=True):
+        name = getattr(model, "search_date_field", None)
+        if name and model._meta.get_field(name).get_internal_type().endswith("IntegerField"):
+            years.add(key)
+    return frozenset(years)
+
+
 def locale_ids():
     """{language code: Locale id}: the engines store and filter pages by locale id."""
     return dict(Locale.objects.values_list("language_code", "pk"))

@@ -1,5 +1,7 @@
 """The search page and the search API: thin wrappers over `search.service`."""
 
+import datetime
+
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -9,7 +11,7 @@ from django.views.decorators.http import require_GET
 from home.models import SkillCategory
 
 from . import service
-from .facets import TYPE_LABELS
+from .facets import TYPE_LABELS, year_dated_types
 from .query import InvalidSearchParameter, SearchQuery, clean_text
 
 FACET_HEADINGS = {
@@ -32,7 +34,17 @@ def search_page(request):
         return render(request, "search/search_page.html", context, status=400)
     result = service.run_search(query, request=request)
     service.log_query(query.text)
-    result = {**result, "hits": [{**hit, "type_label": TYPE_LABELS.get(hit["type"], "")} for hit in result["hits"]]}
+    hits = [
+        {
+            **hit,
+            "type_label": TYPE_LABELS.get(hit["type"], ""),
+            # A date object, so the template formats it in the visitor's language (a year alone for year fields).
+            "date_value": datetime.date.fromisoformat(hit["date"]) if hit["date"] else None,
+            "year_only": hit["type"] in year_dated_types(),
+        }
+        for hit in result["hits"]
+    ]
+    result = {**result, "hits": hits}
     querystring = request.GET.copy()
     querystring.pop("page", None)
     facet_groups = []

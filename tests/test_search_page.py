@@ -53,3 +53,12 @@ def test_bad_parameter_is_a_400_page(client, db):
     response = client.get("/search/", {"eqf_level": "12"})
     assert response.status_code == 400
     assert "eqf_level" in response.content.decode()
+
+
+def test_result_dates_are_written_out_and_years_stay_years(client, demo):
+    html = client.get("/search/", {"q": "Inclusive Cities"}).content.decode()
+    assert '<time datetime="2020-01-13">13 January 2020</time>' in html
+    practice = client.get("/search/", {"q": "mismatch"}).content.decode()
+    assert '<time datetime="2019-01-01">2019</time>' in practice
+    french = client.get("/fr/search/", {"q": "Inclusive Cities"}).content.decode()
+    assert "13 janvier 2020" in french
