@@ -222,3 +222,19 @@ def test_pagination_splits_long_lists_and_keeps_filters(site_tree, client):
     assert len(first.context["items"]) == 12
     assert len(second.context["items"]) == 3
     assert "country=IT" in first.content.decode().split("page=2")[0].rsplit("href", 1)[-1]
+
+
+def test_events_list_upcoming_soonest_first_then_past_latest_first(site_tree, client):
+    now = timezone.now()
+    for title, days in [("Past 2019", -2000), ("Next month", 40), ("Next week", 7), ("Past 2024", -300)]:
+        start = now + datetime.timedelta(days=days)
+        factories.EventPageFactory(
+            parent=site_tree.events, title=title, start=start, end=start + datetime.timedelta(hours=2)
+        )
+    response = client.get(site_tree.events.url)
+    titles = [event.title for event in response.context["items"]]
+    assert titles == ["Next week", "Next month", "Past 2024", "Past 2019"]
+    upcoming = client.get(site_tree.events.url, {"when": "upcoming"})
+    assert [event.title for event in upcoming.context["items"]] == ["Next week", "Next month"]
+    past = client.get(site_tree.events.url, {"when": "past"})
+    assert [event.title for event in past.context["items"]] == ["Past 2024", "Past 2019"]

@@ -5,6 +5,7 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -40,12 +41,19 @@ TIME_ZONE_CHOICES.append(("UTC", "UTC"))
 
 
 class EventIndexPage(ListingIndexMixin, Page):
-    """Lists events, soonest first, with upcoming/past, kind, format, country, skill and year filters."""
+    """Lists events, upcoming first (soonest first), then past ones (latest first), with upcoming/past, kind,
+    format, country, skill and year filters."""
 
     listing_model = "network.EventPage"
     filter_form_class = EventFilterForm
     listing_ordering = ("-start",)
     listing_select_related = ("organiser",)
+
+    def listing_queryset(self):
+        now = timezone.now()
+        is_past = Case(When(end__lt=now, then=Value(1)), default=Value(0), output_field=models.IntegerField())
+        upcoming_start = Case(When(end__gte=now, then=F("start")), default=None, output_field=models.DateTimeField())
+        return super().listing_queryset().order_by(is_past, upcoming_start.asc(nulls_last=True), "-start", "pk")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
