@@ -106,6 +106,9 @@ def test_sort_by_date_puts_newest_first(demo):
     result = run_search(SearchQuery(text="apprenticeship", sort="date"))
     dates = [hit["date"] for hit in result["hits"] if hit["date"]]
     assert dates == sorted(dates, reverse=True)
+    # Ordered by date, the words still select and are still highlighted.
+    assert result["total"] == run_search(SearchQuery(text="apprenticeship"))["total"]
+    assert all(any("<mark>" in fragment.lower() for fragment in hit["highlights"]) for hit in result["hits"])
 
 
 def test_pagination(demo):
