@@ -5,7 +5,9 @@ import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
@@ -13,6 +15,14 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from . import factories
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """A request to /fr/... leaves French active in this thread (LocaleMiddleware activates, nothing resets);
+    code called directly by the next test would then speak French."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -15,6 +15,7 @@ from django.core import mail
 from wagtail.models import Page
 
 import pytest
+from playwright.sync_api import expect
 
 from network.models import MemberPage, ensure_network_review
 from practices.models import GoodPracticePage
@@ -98,12 +99,19 @@ def test_apply_accept_submit_approve_publish(browser, live_server, network, mail
     # 4. ...and submits a good practice to the Network review.
     practices = network["tree"].practices
     member.goto(f"{base}/admin/pages/add/practices/goodpracticepage/{practices.pk}/")
+    # The slug follows the title through Wagtail's `w-sync` controller: wait until it is connected (on a busy
+    # machine the admin's scripts can still be starting when the page has loaded).
+    member.wait_for_function(
+        "() => window.wagtail && window.wagtail.app && window.wagtail.app"
+        ".getControllerForElementAndIdentifier(document.querySelector('#id_title'), 'w-sync')"
+    )
     member.fill('input[name="title"]', "Ghent apprenticeship coalition")
     member.fill('textarea[name="summary"]', "Schools, companies and the city recruit apprentices together.")
     member.select_option('select[name="country"]', "BE")
     member.fill('input[name="city"]', "Ghent")
     # The owner is a page chooser (a modal); its value is a hidden input holding the page id.
     member.eval_on_selector('input[name="owners-0-member"]', f"el => {{ el.value = '{member_page.pk}'; }}")
+    expect(member.locator('input[name="slug"]')).to_have_value("ghent-apprenticeship-coalition")
     member.locator('button[name="action-submit"]').dispatch_event("click")
     member.wait_for_url(re.compile(rf".*/admin/pages/{practices.pk}/$"))  # back to the practice index
     practice = GoodPracticePage.objects.get(title="Ghent apprenticeship coalition")
