@@ -117,3 +117,22 @@ def test_french_queries_are_read_as_french(bilingual):
     assert french["hits"][0]["locale"] == "fr"
     as_typed = search("aux compétences vertes")
     assert bilingual["green_fr"].pk not in ids(as_typed)
+
+
+def test_dutch_queries_are_read_as_dutch_on_postgresql(request, settings, site_tree):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's `dutch` configuration; SQLite's FTS5 has no Dutch stemming or stop words")
+    use_engine(request, settings, "database")
+    pages = build_demo_content(site_tree)
+    dutch = Locale.objects.create(language_code="nl")
+    page = translate(
+        pages["green_apprenticeships"],
+        dutch,
+        title="Groene vaardigheden in de renovatie",
+        summary="Leerlingen leren energiezuinige renovatie: groene vaardigheden op het werk.",
+        slug="groene-vaardigheden",
+    )
+    rebuild_index()
+    # "van" is a Dutch stop word that appears in no page.
+    assert page.pk in ids(search("van groene vaardigheden", language="nl"))
+    assert page.pk not in ids(search("van groene vaardigheden"))
