@@ -13,6 +13,7 @@ named by `?language=fr` (titles and tag names then in French too). An unknown la
 """
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -26,6 +27,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
 from home.models import SkillTag, TopicTag
+from home.models.vocabulary import label_lookups
 
 from .calendar import build_calendar
 from .models import EventPage, MemberPage, NewsPage
@@ -42,6 +44,18 @@ def feed_locale(request):
     if locale is None:
         raise Http404("No content in this language")
     return locale
+
+
+def in_feed_language(view):
+    """Runs `view(request, locale, ...)` in the feed's language: one Locale lookup per request."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        locale = feed_locale(request)
+        with translation.override(locale.language_code):
+            return view(request, locale, *args, **kwargs)
+
+    return wrapper
 
 
 def network_name(request):
@@ -63,8 +77,9 @@ class NewsFeed(Feed):
     feed_type = Rss201rev2Feed
 
     def __call__(self, request, *args, **kwargs):
-        # Titles, descriptions and tag names in the feed's language.
-        with translation.override(feed_locale(request).language_code):
+        # Titles, descriptions and tag names in the feed's language; get_object reads the locale back.
+        request.feed_locale = feed_locale(request)
+        with translation.override(request.feed_locale.language_code):
             return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, kind=None, slug=None):
@@ -76,7 +91,7 @@ class NewsFeed(Feed):
             tag = get_object_or_404(TopicTag, slug=slug)
         elif kind is not None:
             raise Http404("Feeds exist per skill or per topic")
-        return FeedSubject(tag=tag, locale=feed_locale(request))
+        return FeedSubject(tag=tag, locale=request.feed_locale)
 
     def title(self, subject):
         name = network_name(self.request)
@@ -91,7 +106,12 @@ class NewsFeed(Feed):
         return _("News, highlights, videos and publications of the network.")
 
     def items(self, subject):
-        news = NewsPage.objects.live().public().filter(locale=subject.locale).prefetch_related("skills", "topics")
+        news = (
+            NewsPage.objects.live()
+            .public()
+            .filter(locale=subject.locale)
+            .prefetch_related("skills", "topics", *label_lookups("skills", "topics"))
+        )
         if isinstance(subject.tag, SkillTag):
             news = news.filter(skill_items__tag=subject.tag)
         elif isinstance(subject.tag, TopicTag):
@@ -134,36 +154,36 @@ def event_calendar(request, events, title):
     return response
 
 
-def calendar_events(request):
+def calendar_events(locale):
     since = timezone.now() - datetime.timedelta(days=CALENDAR_PAST_DAYS)
     return (
         EventPage.objects.live()
         .public()
-        .filter(end__gte=since, locale=feed_locale(request))
+        .filter(end__gte=since, locale=locale)
         .select_related("organiser")
-        .prefetch_related("skills")
+        .prefetch_related("skills", *label_lookups("skills"))
         .order_by("start")
     )
 
 
-def events_calendar(request):
-    with translation.override(feed_locale(request).language_code):
-        title = _("%(network)s: events") % {"network": network_name(request)}
-        return event_calendar(request, calendar_events(request)[:CALENDAR_MAX_EVENTS], title)
+@in_feed_language
+def events_calendar(request, locale):
+    title = _("%(network)s: events") % {"network": network_name(request)}
+    return event_calendar(request, calendar_events(locale)[:CALENDAR_MAX_EVENTS], title)
 
 
-def skill_events_calendar(request, slug):
+@in_feed_language
+def skill_events_calendar(request, locale, slug):
     skill = get_object_or_404(SkillTag, slug=slug)
-    events = calendar_events(request).filter(skill_items__tag=skill).distinct()[:CALENDAR_MAX_EVENTS]
-    with translation.override(feed_locale(request).language_code):
-        title = _("%(network)s: events about %(skill)s") % {"network": network_name(request), "skill": skill.label}
-        return event_calendar(request, events, title)
+    events = calendar_events(locale).filter(skill_items__tag=skill).distinct()[:CALENDAR_MAX_EVENTS]
+    title = _("%(network)s: events about %(skill)s") % {"network": network_name(request), "skill": skill.label}
+    return event_calendar(request, events, title)
 
 
-def member_events_calendar(request, member_id):
+@in_feed_language
+def member_events_calendar(request, locale, member_id):
     member = MemberPage.objects.live().public().filter(pk=member_id).first()
     if member is None:
         raise Http404("No such member")
-    events = calendar_events(request).filter(organiser=member)[:CALENDAR_MAX_EVENTS]
-    with translation.override(feed_locale(request).language_code):
-        return event_calendar(request, events, _("%(member)s: events") % {"member": member.title})
+    events = calendar_events(locale).filter(organiser=member)[:CALENDAR_MAX_EVENTS]
+    return event_calendar(request, events, _("%(member)s: events") % {"member": member.title})
