@@ -46,14 +46,15 @@ class EventIndexPage(ListingIndexMixin, Page):
 
     listing_model = "network.EventPage"
     filter_form_class = EventFilterForm
-    listing_ordering = ("-start",)
     listing_select_related = ("organiser",)
 
-    def listing_queryset(self):
+    @property
+    def listing_ordering(self):
+        """Upcoming events (not ended yet) first by start, then past events newest first."""
         now = timezone.now()
         is_past = Case(When(end__lt=now, then=Value(1)), default=Value(0), output_field=models.IntegerField())
         upcoming_start = Case(When(end__gte=now, then=F("start")), default=None, output_field=models.DateTimeField())
-        return super().listing_queryset().order_by(is_past, upcoming_start.asc(nulls_last=True), "-start", "pk")
+        return (is_past, upcoming_start.asc(nulls_last=True), "-start", "pk")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
