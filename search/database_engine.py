@@ -118,7 +118,7 @@ class DatabaseEngine:
 
     # --- words -------------------------------------------------------------------------------------------------
     # The SQL below is assembled only from constants and "%s" placeholders; every value is a parameter.
-    def _match_sql(self, terms, ct_ids, language=""):
+    def _match_sql(self, terms, ct_ids, language="", locale_id=None):
         """SQL + params selecting (page_id, score) of the index entries matching every term."""
         placeholders = ", ".join(["%s"] * len(ct_ids))
         entries = INDEX_ENTRY._meta.db_table
@@ -133,7 +133,7 @@ class DatabaseEngine:
             )
             params = [words, *ct_ids]
             config = TEXT_SEARCH_CONFIGS.get(language) if language != settings.LANGUAGE_CODE else None
-            if config is None:
+            if config is None or locale_id is None:
                 return sql, params
             # The index is built with one configuration; pages in the visitor's language also match as that
             # language reads them (its stemming and stop words), computed at query time over those pages only.
@@ -145,7 +145,6 @@ class DatabaseEngine:
                 "plainto_tsquery(CAST(%s AS regconfig), %s) q "
                 f"WHERE d.locale_id = %s AND ie.content_type_id IN ({placeholders}) AND v @@ q"
             )
-            locale_id = locale_ids().get(language)
             sql = f"SELECT page_id, MAX(score) FROM ({sql} UNION ALL {in_language}) m GROUP BY page_id"  # noqa: S608
             return sql, [*params, config, config, words, locale_id, *ct_ids]
         # SQLite FTS5 (columns: autocomplete, body, title). Every term quoted (no FTS syntax gets through);
@@ -167,8 +166,10 @@ class DatabaseEngine:
     def search(self, query):
         terms = query.terms
         snapshot = FacetSnapshot.current()
+        locales = locale_ids() if query.language or query.locale else {}
         if terms:
-            match = self._match_sql(terms, content_type_ids(query.selected("type")), query.language)
+            ct_ids = content_type_ids(query.selected("type"))
+            match = self._match_sql(terms, ct_ids, query.language, locales.get(query.language))
             with connection.cursor() as cursor:
                 cursor.execute(*match)
                 scores = dict(cursor.fetchall())
@@ -176,7 +177,6 @@ class DatabaseEngine:
         else:
             scores = {}
             candidates = set(snapshot.documents)
-        locales = locale_ids() if query.language or query.locale else {}
         if query.locale:
             wanted_locale = locales.get(query.locale)
             candidates = {pk for pk in candidates if snapshot.documents[pk][2] == wanted_locale}

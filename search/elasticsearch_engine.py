@@ -11,6 +11,8 @@ Bounded time: searches use a short request timeout and no retries; after a failu
 """
 
 import time
+from dataclasses import dataclass
+from functools import cache
 
 from django.conf import settings
 
@@ -49,6 +51,48 @@ def _type_labels(keys=None):
     return [label for key, label in TYPE_MODELS.items() if not keys or key in keys]
 
 
+@dataclass(frozen=True)
+class IndexFieldNames:
+    """The names Wagtail's mapping gives the fields the queries use (the same for every page type)."""
+
+    summary: tuple  # boosted below the title
+    text: tuple  # every other searched field, for highlighting
+    languages: dict  # language code -> that language's analysed copies of the text
+    locale: str
+
+
+@cache
+def index_field_names(mapping_class):
+    """Worked out once per process (an engine is made per search; the mapping does not change)."""
+    summary, text = set(), set()
+    for model in indexed_page_models():
+        mapping = mapping_class(model)
+        searched = [field for field in model.get_search_fields() if isinstance(field, SearchField)]
+        text.update(mapping.get_field_column_name(field) for field in searched)
+        if issubclass(model, TaggedPageMixin):  # general pages have an intro (a boosted field), no summary
+            summary.add(mapping.get_field_column_name(SearchField("summary")))
+    # Each language's analysed copy of the text (home.models.mixins.SearchLanguageMixin), searched for visitors
+    # of that language and kept out of the highlighted fields (the other fields hold the same text).
+    languages = {
+        code: tuple(
+            sorted(
+                {
+                    mapping_class(model).get_field_column_name(SearchField(f"search_text_{code}"))
+                    for model in indexed_page_models()
+                }
+            )
+        )
+        for code in LANGUAGE_ANALYZERS
+    }
+    text -= {"title", *summary, *(name for names in languages.values() for name in names)}
+    return IndexFieldNames(
+        summary=tuple(sorted(summary)),
+        text=tuple(sorted(text)),
+        languages=languages,
+        locale=mapping_class(Page).get_field_column_name(FilterField("locale")),
+    )
+
+
 class ElasticsearchEngine:
     name = "elasticsearch"
 
@@ -56,30 +100,9 @@ class ElasticsearchEngine:
         self.backend = get_search_backend("default")
         self.index = self.backend.get_index_for_model(Page).name
         self.timeout = getattr(settings, "SEARCH_ELASTICSEARCH_TIMEOUT", 2.0)
-        mapping_class = self.backend.mapping_class
-        self.summary_fields, self.text_fields = [], set()
-        for model in indexed_page_models():
-            mapping = mapping_class(model)
-            for field in model.get_search_fields():
-                if isinstance(field, SearchField):
-                    self.text_fields.add(mapping.get_field_column_name(field))
-            if issubclass(model, TaggedPageMixin):  # general pages have an intro (a boosted field), no summary
-                self.summary_fields.append(mapping.get_field_column_name(SearchField("summary")))
-        self.text_fields.discard("title")
-        # Each language's analysed copy of the text (home.models.mixins.SearchLanguageMixin), searched for
-        # visitors of that language and kept out of the highlighted fields (the other fields hold the same text).
-        self.language_fields = {
-            code: sorted(
-                {
-                    mapping_class(model).get_field_column_name(SearchField(f"search_text_{code}"))
-                    for model in indexed_page_models()
-                }
-            )
-            for code in LANGUAGE_ANALYZERS
-        }
-        for names in self.language_fields.values():
-            self.text_fields.difference_update(names)
-        self.locale_field = mapping_class(Page).get_field_column_name(FilterField("locale"))
+        names = index_field_names(self.backend.mapping_class)
+        self.summary_fields, self.text_fields = names.summary, names.text
+        self.language_fields, self.locale_field = names.languages, names.locale
 
     # --- transport ---------------------------------------------------------------------------------------------
     def _call(self, method, **kwargs):
@@ -169,7 +192,7 @@ class ElasticsearchEngine:
                 fragment_size=160,
                 number_of_fragments=1,
                 require_field_match=False,
-            ).highlight("title", *self.summary_fields, *sorted(self.text_fields))
+            ).highlight("title", *self.summary_fields, *self.text_fields)
             search = search.suggest("spelling", query.text, term={"field": "_all_text", "suggest_mode": "missing"})
         start = (query.page - 1) * query.per_page
         search = search.extra(from_=start, size=query.per_page, track_total_hits=True).source(["pk"])

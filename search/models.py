@@ -70,7 +70,8 @@ class SearchDocumentQuerySet(models.QuerySet):
                 values.extend(SearchFacetValue(page_id=page.pk, facet=facet, value=value) for value in facet_values)
         SearchDocument.objects.bulk_create(documents)
         SearchFacetValue.objects.bulk_create(values, batch_size=2000)
-        FacetStoreVersion.bump()
+        # No bump here: both callers bump in the same transaction (refresh_page through forget, rebuild at its
+        # end), so other processes see the new token together with the new rows.
 
 
 class SearchDocument(models.Model):

@@ -17,7 +17,7 @@ from wagtail.search.utils import normalise_query_string
 from .database_engine import DatabaseEngine
 from .elasticsearch_engine import ElasticsearchEngine, EngineUnavailable
 from .engines import uses_elasticsearch
-from .facets import FACETS, facet_labels, locale_ids
+from .facets import FACETS, facet_labels
 from .models import SearchDocument
 from .query import SearchQuery
 
@@ -68,8 +68,7 @@ def run_search(query: SearchQuery, request=None):
 def _hits(engine_hits, request):
     ids = [page_id for page_id, _highlights in engine_hits]
     documents = SearchDocument.objects.in_bulk(ids)
-    pages = Page.objects.in_bulk(ids)
-    languages = {pk: code for code, pk in locale_ids().items()} if ids else {}
+    pages = Page.objects.select_related("locale").in_bulk(ids)
     hits = []
     for page_id, highlights in engine_hits:
         document, page = documents.get(page_id), pages.get(page_id)
@@ -84,7 +83,7 @@ def _hits(engine_hits, request):
                 "summary": document.summary,
                 "highlights": highlights,
                 "date": document.date.isoformat() if document.date else None,
-                "locale": languages.get(document.locale_id, ""),
+                "locale": page.locale.language_code,
             }
         )
     return hits
