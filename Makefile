@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint format check ci clean
+.PHONY: run test install npm migrate demo lint format check ci clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,6 +15,14 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed
+
+# axe-core and Lighthouse for the browser tests (package-lock.json pins them; never node_modules in git).
+# Without npm the browser tests skip on a laptop; in CI (CI=1) they fail instead.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --prefer-offline --loglevel=error && touch $@; \
+	else echo "npm is not installed: the browser tests that need axe-core and Lighthouse will skip"; fi
+
+npm: node_modules/.installed
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -29,7 +37,7 @@ demo: migrate
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install npm
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -47,4 +55,4 @@ check: install
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache node_modules

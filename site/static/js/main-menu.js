@@ -1,27 +1,16 @@
-// Progressive enhancement: on narrow screens the main menu folds behind a "Menu" button, so the page's own
-// content is not pushed below three lines of links. Without JavaScript the menu simply stays open.
+// Progressive enhancement: on narrow screens the main menu folds behind its "Menu" button, so the page's own
+// content is not pushed below three lines of links. The button is in the markup (hidden); the stylesheet shows it
+// and folds the list on phones once enhance.js has marked the page scripted. Without JavaScript the menu stays open.
 (function () {
   var nav = document.querySelector(".main-nav");
-  if (!nav || !window.matchMedia) return;
+  if (!nav) return;
   var list = nav.querySelector(".main-nav__list");
-  var narrow = window.matchMedia("(max-width: 47.99em)");
-  var button = document.createElement("button");
-  button.type = "button";
-  button.className = "main-nav__toggle";
-  button.textContent = nav.getAttribute("data-toggle-label") || "Menu";
-  button.setAttribute("aria-controls", list.id);
-  button.setAttribute("aria-expanded", "false");
-  nav.insertBefore(button, list);
-
-  function apply() {
-    var expanded = button.getAttribute("aria-expanded") === "true";
-    button.hidden = !narrow.matches;
-    list.hidden = narrow.matches && !expanded;
-  }
+  var button = nav.querySelector(".main-nav__toggle");
+  if (!list || !button) return;
+  button.hidden = false;
   button.addEventListener("click", function () {
-    button.setAttribute("aria-expanded", button.getAttribute("aria-expanded") === "true" ? "false" : "true");
-    apply();
+    var expanded = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", expanded ? "true" : "false");
+    list.classList.toggle("is-open", expanded);
   });
-  if (narrow.addEventListener) narrow.addEventListener("change", apply);
-  apply();
 })();
