@@ -4,8 +4,9 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site, get_page_models
+from wagtail.models import Page, Site, get_page_models
 
+from .localization import one_per_translation
 from .models import SkillTag, TaggedPageMixin, TopicTag
 
 
@@ -15,13 +16,11 @@ def tagged_page_models():
 
 
 def _tag_listing(request, tag, relation):
-    locale = Locale.get_active()
+    """Pages with the tag, by type, in the visitor's language (English stand-ins where untranslated), once each."""
     groups = []
     for model in tagged_page_models():
         pages = list(
-            model.objects.live()
-            .public()
-            .filter(locale=locale, **{relation: tag})
+            one_per_translation(model.objects.live().public().filter(**{relation: tag}))
             .order_by("title")
             .only("id", "title", "url_path", "path", "depth", "summary", "locale_id")
         )

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Site
 
+from home.localization import one_per_translation
 from home.models import SkillTag, TopicTag
 from home.models.vocabulary import label_lookups
 
@@ -106,12 +107,10 @@ class NewsFeed(Feed):
         return _("News, highlights, videos and publications of the network.")
 
     def items(self, subject):
-        news = (
-            NewsPage.objects.live()
-            .public()
-            .filter(locale=subject.locale)
-            .prefetch_related("skills", "topics", *label_lookups("skills", "topics"))
-        )
+        # Each item once: in the feed's language, in English where it is not translated.
+        news = one_per_translation(
+            NewsPage.objects.live().public(), language=subject.locale.language_code
+        ).prefetch_related("skills", "topics", *label_lookups("skills", "topics"))
         if isinstance(subject.tag, SkillTag):
             news = news.filter(skill_items__tag=subject.tag)
         elif isinstance(subject.tag, TopicTag):
@@ -157,9 +156,8 @@ def event_calendar(request, events, title):
 def calendar_events(locale):
     since = timezone.now() - datetime.timedelta(days=CALENDAR_PAST_DAYS)
     return (
-        EventPage.objects.live()
-        .public()
-        .filter(end__gte=since, locale=locale)
+        one_per_translation(EventPage.objects.live().public(), language=locale.language_code)
+        .filter(end__gte=since)
         .select_related("organiser")
         .prefetch_related("skills", *label_lookups("skills"))
         .order_by("start")
@@ -185,5 +183,5 @@ def member_events_calendar(request, locale, member_id):
     member = MemberPage.objects.live().public().filter(pk=member_id).first()
     if member is None:
         raise Http404("No such member")
-    events = calendar_events(locale).filter(organiser=member)[:CALENDAR_MAX_EVENTS]
+    events = calendar_events(locale).filter(organiser__translation_key=member.translation_key)[:CALENDAR_MAX_EVENTS]
     return event_calendar(request, events, _("%(member)s: events") % {"member": member.title})

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from home.localization import one_per_translation
+
 from .calendar import event_ics
 from .emails import send_templated_email
 from .forms import FindPartnersForm
@@ -126,7 +128,7 @@ class EventRegisteredView(TemplateView):
 
 def find_partners(request):
     """Members by country, type, skill and "open to new projects": a list always, a map where JS runs."""
-    members = MemberPage.objects.live().order_by("title")
+    members = one_per_translation(MemberPage.objects.live().public()).order_by("title")
     form = FindPartnersForm(request.GET or None, country_codes=members.values_list("country", flat=True).distinct())
     members = form.filter(members)
     page_obj = Paginator(members.select_related("logo").prefetch_related("skill_items__tag__labels"), 24).get_page(

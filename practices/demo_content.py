@@ -881,6 +881,7 @@ PRACTICES = [
             "Ghent shared its strategic approach on tackling the skills mismatch and developing 21st century skills "
             "with 20 participants from 9 cities at a critical friend review on 14-15 November 2019."
         ),
+        "pinned": True,  # a real, sourced practice: first in the index
         "country": "BE",
         "city": "Ghent",
         "start_year": None,
@@ -915,6 +916,7 @@ PRACTICES = [
             "Lille Metropole's innovative approach is succeeding in creating job opportunities through social "
             "economy, as its video on combating long-term unemployment shows."
         ),
+        "pinned": True,  # a real, sourced practice: first in the index
         "country": "FR",
         "city": "Lille",
         "start_year": None,
@@ -2006,6 +2008,8 @@ INCLUSIVE_CITIES_TEXT = (
     "Then join our initiative 'Inclusive Cities for All: Social Rights in My City'."
 )
 
+INCLUSIVE_CITIES_URL = "https://inclusivecities4all.eu/political-campaign/"
+
 CAMPAIGNS = [
     {
         "slug": "inclusive-cities-for-all",
@@ -2016,8 +2020,10 @@ CAMPAIGNS = [
         "start_date": datetime.date(2020, 1, 13),
         "end_date": None,
         "call_to_action": "Join the initiative",
-        "call_to_action_page": Ref("standard", "join-the-network"),
-        "call_to_action_url": "",
+        # The source asks cities to join EUROCITIES' initiative, not this network: the button goes to the
+        # initiative's own site, where EUROCITIES explains how a city pledges.
+        "call_to_action_page": None,
+        "call_to_action_url": INCLUSIVE_CITIES_URL,
         "body": [
             heading("Join EUROCITIES initiative 'Inclusive Cities for All: Social Rights in My City'"),
             paragraph(f"<p>{INCLUSIVE_CITIES_TEXT}</p><p>Publication date: 13-01-2020.</p>"),

@@ -180,7 +180,7 @@ def _stored_application(**overrides):
     return {**data, "pledge_areas": ["supply"]}
 
 
-def test_accepting_creates_a_draft_member_page_a_group_and_an_invited_account(
+def test_accepting_publishes_the_member_page_and_creates_a_group_and_an_invited_account(
     client, editor, site_tree, django_capture_on_commit_callbacks
 ):
     skill = SkillTagFactory(name="Green skills", slug="green-skills")
@@ -198,7 +198,8 @@ def test_accepting_creates_a_draft_member_page_a_group_and_an_invited_account(
     application.refresh_from_db()
     assert application.status == ApplicationStatus.ACCEPTED
     page = application.member_page
-    assert page.live is False
+    assert page.live is True
+    assert client.get(page.url).status_code == 200
     assert page.get_parent().specific == site_tree.members
     assert (page.title, page.member_type, page.country.code, page.city) == ("City of Ghent", "city", "BE", "Ghent")
     assert page.contact_email == "apprenticeships@stad.gent"

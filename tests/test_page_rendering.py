@@ -403,8 +403,8 @@ def test_home_page_shows_hero_figures_featured_events_and_news(client, network, 
         "The network in numbers",
     ]:
         assert text in html, text
-    assert re.search(r">2</span>\s*<span[^>]*>members<", html)
-    assert re.search(r">2</span>\s*<span[^>]*>countries<", html)
+    assert re.search(r">2</span>\s*<span[^>]*>member organisations<", html)
+    assert re.search(r">2</span>\s*<span[^>]*>countries with members<", html)
     assert f'href="{network["practice"].url}"' in html
     assert f'href="{upcoming.url}"' in html
     assert f'href="{network["news"].url}"' in html

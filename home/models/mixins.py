@@ -7,12 +7,14 @@ from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Page
 from wagtail.search import index
 
+from ..localization import one_per_translation
 from .vocabulary import SkillCategory, label_lookups
 
 # Per language, the analyser that knows its stemming and stop words: Elasticsearch's built-in language analysers
@@ -208,8 +210,17 @@ class ListingIndexMixin(models.Model):
         return apps.get_model(self.listing_model)
 
     def listing_queryset(self):
+        """Live child pages in the visitor's language, one per translation group (see `home.localization`).
+
+        The children of every version of this index count: a French index lists the English pages nobody has
+        translated yet alongside the French ones.
+        """
         model = self.get_listing_model()
-        queryset = model.objects.live().public().descendant_of(self).filter(locale=self.locale)
+        index_paths = Page.objects.filter(translation_key=self.translation_key).values_list("path", flat=True)
+        in_any_version = Q()
+        for path in index_paths:
+            in_any_version |= Q(path__startswith=path, depth__gt=self.depth)
+        queryset = one_per_translation(model.objects.live().public().filter(in_any_version))
         if self.listing_select_related:
             queryset = queryset.select_related(*self.listing_select_related)
         if self.listing_prefetch_related:

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from ..api import ImageField, PageLinkListField, ValueField
 from ..blocks import BodyBlock
+from ..localization import in_visitor_language, one_per_translation
 from .mixins import SearchLanguageMixin
 
 
@@ -51,38 +52,45 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
-    def _live_in_locale(self, model_label):
+    def _live_in_visitor_language(self, model_label):
+        """Live pages of a type, one per translation group, in the visitor's language or else the default."""
         model = apps.get_model(model_label)
-        return model.objects.live().public().filter(locale=self.locale)
+        return one_per_translation(model.objects.live().public())
 
     def upcoming_events(self, limit=3):
         return (
-            self._live_in_locale("network.EventPage")
+            self._live_in_visitor_language("network.EventPage")
             .filter(end__gte=timezone.now())
             .order_by("start")
             .select_related("organiser")[:limit]
         )
 
     def latest_news(self, limit=3):
-        return self._live_in_locale("network.NewsPage").order_by("-publication_date")[:limit]
+        return self._live_in_visitor_language("network.NewsPage").order_by("-publication_date", "-pk")[:limit]
+
+    def featured(self):
+        """The featured practices in the visitor's language (their English version where untranslated)."""
+        chosen = [item.practice.specific for item in self.featured_practices.select_related("practice")]
+        return in_visitor_language(chosen)
 
     @property
     def network_figures(self):
-        """Counts shown on the front page, computed from live content."""
-        members = self._live_in_locale("network.MemberPage")
+        """Counts shown on the front page, computed from live content, each page counted once (not once per
+        translation). "cities" counts the members that are cities (MemberPage.city_member_types), not the
+        distinct city names members give: a VET school in Ghent does not make Ghent a member."""
+        member_model = apps.get_model("network.MemberPage")
+        members = self._live_in_visitor_language("network.MemberPage")
         return {
             "members": members.count(),
-            "countries": members.exclude(country="").values("country").distinct().count(),
-            "cities": members.exclude(city="").values("city").distinct().count(),
-            "good_practices": self._live_in_locale("practices.GoodPracticePage").count(),
-            "qualifications": self._live_in_locale("practices.JointQualificationPage").count(),
+            "countries": members.exclude(country="").order_by().values("country").distinct().count(),
+            "cities": members.filter(member_type__in=member_model.city_member_types).count(),
+            "good_practices": self._live_in_visitor_language("practices.GoodPracticePage").count(),
+            "qualifications": self._live_in_visitor_language("practices.JointQualificationPage").count(),
         }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = [
-            item.practice.specific for item in self.featured_practices.select_related("practice") if item.practice.live
-        ]
+        context["featured"] = self.featured()
         context["upcoming_events"] = self.upcoming_events()
         context["latest_news"] = self.latest_news()
         context["figures"] = self.network_figures

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -14,6 +15,7 @@ from wagtail.search import index
 
 from home.api import ObjectListField, PageLinkListField, SkillListField, TopicListField, ValueField
 from home.blocks import BodyBlock
+from home.localization import in_visitor_language
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem
 
 from ..forms import CampaignFilterForm
@@ -123,11 +125,26 @@ class CampaignPage(TaggedPageMixin, Page):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
-    @property
+    @cached_property
     def call_to_action_link(self):
+        """Where "Join the initiative" goes: the chosen page (in the visitor's language, only while it is live),
+        else the external address (the organisation running the initiative, say)."""
         if self.call_to_action_page_id:
-            return self.call_to_action_page.url
-        return self.call_to_action_url
+            page = next(iter(in_visitor_language([self.call_to_action_page.specific])), None)
+            if page is not None:
+                return page.url
+        return self.call_to_action_url or None
+
+    def supporters_to_show(self):
+        """Supporter links whose member is live, the member in the visitor's language (drafts never linked)."""
+        links = list(self.supporter_links.select_related("member"))
+        members = {member.translation_key: member for member in in_visitor_language([link.member for link in links])}
+        supporters = []
+        for link in links:
+            if link.member.translation_key in members:
+                link.member = members[link.member.translation_key]
+                supporters.append(link)
+        return supporters
 
 
 class CampaignSupporter(Orderable):

@@ -141,7 +141,7 @@ class MembershipApplication(PersonalData):
 
     @transaction.atomic
     def accept(self, by):
-        """Create the draft member page, the organisation's group and the member account, then invite.
+        """Create and publish the member page, the organisation's group and the member account, then invite.
 
         Returns the member page. Accepting twice is refused by the caller (`status` is no longer "new").
         """
@@ -166,7 +166,10 @@ class MembershipApplication(PersonalData):
         )
         page.skills.set(list(self.skills.all()))  # in memory; add_child saves it with the page
         member_index.add_child(instance=page)
-        page.save_revision(user=by, log_action=True)
+        # Published at once: accepting is the editors' decision that the organisation is a member, and a network
+        # lists its members (their practices link to the member page). The member completes it afterwards,
+        # through review like any change (docs/collaboration.md).
+        page.save_revision(user=by, log_action=True).publish(user=by)
 
         ensure_network_review()
         group = MemberGroup.for_member(page)

@@ -29,6 +29,7 @@ from home.api import (
     ValueField,
 )
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.localization import one_per_translation
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem
 
 from ..choices import EventFormat, EventKind
@@ -251,8 +252,12 @@ class EventPage(TaggedPageMixin, Page):
         return end.date()
 
     def related_news(self):
-        """Live news items that name this event (the other side of NewsPage's related events)."""
-        return NewsPage.objects.live().filter(event_links__event=self).distinct().order_by("-publication_date")
+        """Live news items that name this event, any language version of it (the other side of NewsPage's
+        related events), in the visitor's language, one per translation group."""
+        naming = NewsPage.objects.filter(event_links__event__translation_key=self.translation_key).values("pk")
+        return one_per_translation(NewsPage.objects.live().public().filter(pk__in=naming)).order_by(
+            "-publication_date", "-pk"
+        )
 
     @property
     def takes_registrations(self):

@@ -25,6 +25,7 @@ from home.api import (
 )
 from home.blocks import BodyBlock
 from home.fields import ChoiceListField
+from home.localization import one_per_translation
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem
 
 from ..choices import MemberType, PledgeArea
@@ -175,6 +176,8 @@ class MemberPage(TaggedPageMixin, Page):
 
     parent_page_types = ["network.MemberIndexPage"]
     search_date_field = "joined_on"
+    # The member types the home page counts as "cities": a city or metropolitan authority.
+    city_member_types = (MemberType.CITY,)
     subpage_types = []
 
     class Meta:
@@ -221,7 +224,8 @@ class MemberPage(TaggedPageMixin, Page):
         return context
 
     def similar_members(self, limit=6):
-        """Live members sharing this one's type, country or skills, best matches first (two queries at most)."""
+        """Live members sharing this one's type, country or skills, best matches first (two queries at most),
+        in the visitor's language, once each."""
         skill_ids = [item.tag_id for item in self.skill_items.all()]
         similarity = (
             models.Case(models.When(member_type=self.member_type, then=1), default=0)
@@ -229,35 +233,40 @@ class MemberPage(TaggedPageMixin, Page):
             + models.Count("skill_items", filter=models.Q(skill_items__tag_id__in=skill_ids), distinct=True)
         )
         return (
-            MemberPage.objects.live()
-            .exclude(pk=self.pk)
+            one_per_translation(MemberPage.objects.live().public().exclude(translation_key=self.translation_key))
             .annotate(similarity=similarity)
             .filter(similarity__gt=0)
             .order_by("-similarity", "title")[:limit]
         )
 
     def related_content(self):
-        """Everything that links to this member, for the member page and the API."""
-        live = {"live": True}
-        practice_model = apps.get_model("practices", "GoodPracticePage")
-        qualification_model = apps.get_model("practices", "JointQualificationPage")
-        project_model = apps.get_model("network", "ProjectPage")
+        """Everything that links to this member (any language version of it), for the member page and the API:
+        live pages in the visitor's language, one per translation group."""
+        Q = models.Q
+        member = self.translation_key
+
+        def linked(model_label, condition):
+            model = apps.get_model(model_label)
+            # The links are matched in a subquery so the joins cannot repeat a page (no DISTINCT needed).
+            pages = model.objects.filter(pk__in=model.objects.filter(condition).values("pk"))
+            return one_per_translation(pages.live().public())
+
         return {
-            "practices": practice_model.objects.filter(owners__member=self, **live).distinct().order_by("title"),
-            "qualifications": qualification_model.objects.filter(partner_links__member=self, **live)
-            .distinct()
-            .order_by("title"),
-            "projects": project_model.objects.filter(
-                models.Q(coordinator=self) | models.Q(partner_links__member=self), **live
-            )
-            .distinct()
-            .order_by("-start_date"),
-            "events": self.organised_events.filter(**live).order_by("-start"),
-            "campaigns": apps.get_model("network", "CampaignPage")
-            .objects.filter(supporter_links__member=self, **live)
-            .distinct(),
-            "news": apps.get_model("network", "NewsPage")
-            .objects.filter(member_links__member=self, **live)
-            .distinct()
-            .order_by("-publication_date"),
+            "practices": linked("practices.GoodPracticePage", Q(owners__member__translation_key=member)).order_by(
+                "title"
+            ),
+            "qualifications": linked(
+                "practices.JointQualificationPage", Q(partner_links__member__translation_key=member)
+            ).order_by("title"),
+            "projects": linked(
+                "network.ProjectPage",
+                Q(coordinator__translation_key=member) | Q(partner_links__member__translation_key=member),
+            ).order_by("-start_date"),
+            "events": linked("network.EventPage", Q(organiser__translation_key=member)).order_by("-start"),
+            "campaigns": linked("network.CampaignPage", Q(supporter_links__member__translation_key=member)).order_by(
+                "title"
+            ),
+            "news": linked("network.NewsPage", Q(member_links__member__translation_key=member)).order_by(
+                "-publication_date"
+            ),
         }

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from home.api import ChoiceField, PageLinkListField, PageSummaryField, SkillListField, TopicListField
 from home.blocks import BodyBlock
+from home.localization import in_visitor_language
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem
 
 from ..choices import NewsKind
@@ -100,10 +101,11 @@ class NewsPage(TaggedPageMixin, Page):
         verbose_name = _("news item")
 
     def related_members(self):
-        return [link.member for link in self.member_links.select_related("member") if link.member.live]
+        """The live members named, in the visitor's language (drafts are never linked)."""
+        return in_visitor_language([link.member for link in self.member_links.select_related("member")])
 
     def related_events(self):
-        return [link.event for link in self.event_links.select_related("event") if link.event.live]
+        return in_visitor_language([link.event for link in self.event_links.select_related("event")])
 
 
 class NewsMember(Orderable):

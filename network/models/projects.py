@@ -1,5 +1,6 @@
 """Funded projects the network's members run together."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from wagtail.search import index
 
 from home.api import ChoiceField, ObjectListField, PageLinkListField, PageSummaryField, SkillListField, TopicListField
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.localization import in_visitor_language, one_per_translation
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem
 
 from ..choices import PartnerRole, Programme
@@ -175,15 +177,35 @@ class ProjectPage(TaggedPageMixin, Page):
         return getattr(site_settings, "funding_disclaimer", "")
 
     def partners(self):
-        return self.partner_links.select_related("member")
+        """The consortium's live members, in the visitor's language (drafts are never linked)."""
+        links = list(self.partner_links.select_related("member"))
+        members = {member.translation_key: member for member in in_visitor_language([link.member for link in links])}
+        partners = []
+        for link in links:
+            if link.member.translation_key in members:
+                link.member = members[link.member.translation_key]
+                partners.append(link)
+        return partners
+
+    def live_coordinator(self):
+        """The coordinator in the visitor's language, or None while its page is not live."""
+        if self.coordinator_id is None:
+            return None
+        return next(iter(in_visitor_language([self.coordinator])), None)
 
     def related_content(self):
-        """Live pages that belong to this project, for the project page (reverse of their `project` field)."""
+        """Live pages that belong to this project (any language version of it), for the project page (reverse
+        of their `project` field), in the visitor's language, one per translation group."""
+        project = {"project__translation_key": self.translation_key}
+
+        def belonging(model_label):
+            return one_per_translation(apps.get_model(model_label).objects.live().public().filter(**project))
+
         return {
-            "events": self.events.live().order_by("-start"),
-            "practices": self.practices.live().order_by("title"),
-            "qualifications": self.qualifications.live().order_by("title"),
-            "news": self.news.live().order_by("-publication_date"),
+            "events": belonging("network.EventPage").order_by("-start"),
+            "practices": belonging("practices.GoodPracticePage").order_by("title"),
+            "qualifications": belonging("practices.JointQualificationPage").order_by("title"),
+            "news": belonging("network.NewsPage").order_by("-publication_date"),
         }
 
     def get_context(self, request, *args, **kwargs):

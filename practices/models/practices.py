@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -25,6 +26,7 @@ from home.api import (
 )
 from home.blocks import RICH_TEXT_FEATURES, KeyFiguresBlock, ResourceBlock
 from home.fields import ChoiceListField
+from home.localization import in_visitor_language
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem
 
 from ..choices import ImplementationLevel, PracticeStage, TargetGroup
@@ -36,7 +38,9 @@ class PracticeIndexPage(ListingIndexMixin, Page):
 
     listing_model = "practices.GoodPracticePage"
     filter_form_class = GoodPracticeFilterForm
-    listing_ordering = ("-start_year", "title")
+    # Practices editors pin (the network's real, sourced practices) first, then the newest; a practice without a
+    # start year comes after the dated ones, but a pinned one is never buried by that.
+    listing_ordering = ("-pinned", F("start_year").desc(nulls_last=True), "title")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -59,6 +63,11 @@ class GoodPracticePageTopic(TopicTaggedItem):
 class GoodPracticePage(TaggedPageMixin, Page):
     """A good practice, structured the way Cedefop's practice databases record them."""
 
+    pinned = models.BooleanField(
+        _("show first in the good-practice index"),
+        default=False,
+        help_text=_("For the practices the network wants every visitor to see first, whatever their dates."),
+    )
     country = CountryField(db_index=True)
     city = models.CharField(max_length=120, blank=True)
     start_year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
@@ -96,6 +105,7 @@ class GoodPracticePage(TaggedPageMixin, Page):
                 FieldRowPanel([FieldPanel("implementation_level"), FieldPanel("stage")]),
                 FieldPanel("target_groups"),
                 FieldPanel("project"),
+                FieldPanel("pinned"),
             ],
             heading=_("The practice"),
         ),
@@ -122,10 +132,12 @@ class GoodPracticePage(TaggedPageMixin, Page):
             index.FilterField("start_year"),
             index.FilterField("implementation_level"),
             index.FilterField("stage"),
+            index.FilterField("pinned"),
         ]
     )
     api_fields = [
         APIField("summary"),
+        APIField("pinned"),
         APIField("members", serializer=PageLinkListField("member", source="owners")),
         APIField("country", serializer=CountryObjectField()),
         APIField("city"),
@@ -200,6 +212,11 @@ class GoodPracticePage(TaggedPageMixin, Page):
 
     def owner_members(self):
         return [link.member for link in self.owners.all()]
+
+    def owner_members_to_show(self):
+        """The live member organisations behind the practice, in the visitor's language, for the page (a draft
+        member is never linked)."""
+        return in_visitor_language([link.member for link in self.owners.select_related("member")])
 
 
 class GoodPracticeOwner(Orderable):

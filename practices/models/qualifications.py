@@ -26,6 +26,7 @@ from home.api import (
 )
 from home.blocks import BodyBlock, LearningOutcomeUnitBlock
 from home.fields import ChoiceListField
+from home.localization import in_visitor_language
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem
 
 from ..choices import EU_LANGUAGES, CreditSystem, EQFLevel, ISCEDField, QualificationRole, QualificationStatus
@@ -204,6 +205,17 @@ class JointQualificationPage(TaggedPageMixin, Page):
 
     def partner_members(self):
         return [link.member for link in self.partner_links.all() if link.role == QualificationRole.PARTNER]
+
+    def members_to_show(self, role):
+        """Live members in `role`, in the visitor's language, for the page (a draft member is never linked)."""
+        links = self.partner_links.select_related("member")
+        return in_visitor_language([link.member for link in links if link.role == role])
+
+    def awarding_bodies_to_show(self):
+        return self.members_to_show(QualificationRole.AWARDING_BODY)
+
+    def partner_members_to_show(self):
+        return self.members_to_show(QualificationRole.PARTNER)
 
 
 class QualificationPartner(Orderable):

@@ -8,6 +8,7 @@ revision has no user), so `make run` never undoes a translator's work. Pages the
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
 from home.models import SiteSettings, SiteSettingsTranslation, SkillTag, SkillTagLabel, TopicTag, TopicTagLabel
@@ -71,14 +72,41 @@ class Command(BaseCommand):
         translated = Page.objects.filter(translation_key=source.translation_key, locale=locale).first()
         if translated is None:
             translated = source.copy_for_translation(locale, copy_parents=True)
+            fields.update(self.translated_streams(translated, language))
         else:
             translated = translated.specific
             latest = translated.get_latest_revision()
             if latest is not None and latest.user_id is not None:
                 return 0  # a translator edited it in the admin: keep their work
-            if translated.live and all(getattr(translated, name) == value for name, value in fields.items()):
+            streams = self.translated_streams(translated, language)
+            if translated.live and not streams and all(getattr(translated, n) == v for n, v in fields.items()):
                 return 0
+            fields.update(streams)
         for name, value in fields.items():
             setattr(translated, name, value)
         translated.save_revision().publish()
         return 1
+
+    def translated_streams(self, page, language):
+        """{field name: raw stream data} for each StreamField of `page` in which STREAM_TEXTS translates a text."""
+        texts = demo.STREAM_TEXTS.get(language, {})
+        streams = {}
+        for field in page._meta.get_fields():
+            if not isinstance(field, StreamField):
+                continue
+            raw = list(getattr(page, field.name).raw_data)
+            translated = translate_texts(raw, texts)
+            if translated != raw:
+                streams[field.name] = translated
+        return streams
+
+
+def translate_texts(value, texts):
+    """`value` (raw StreamField JSON) with every string that is a key of `texts` replaced by its translation."""
+    if isinstance(value, str):
+        return texts.get(value, value)
+    if isinstance(value, list):
+        return [translate_texts(item, texts) for item in value]
+    if isinstance(value, dict):
+        return {key: item if key in ("id", "type") else translate_texts(item, texts) for key, item in value.items()}
+    return value
