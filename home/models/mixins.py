@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.search import index
 
+from ..site_address import public_base_url
 from .vocabulary import SkillCategory, label_lookups
 
 # Per language, the analyser that knows its stemming and stop words: Elasticsearch's built-in language analysers
@@ -20,6 +21,24 @@ from .vocabulary import SkillCategory, label_lookups
 # the Stempel plugin). Dutch has both, but the OpenSearch emulator the test suite runs on lacks `dutch`, and an
 # analyser we cannot test is not shipped: Polish and Dutch pages keep the default analysis for now.
 LANGUAGE_ANALYZERS = {"en": "english", "fr": "french", "de": "german", "es": "spanish", "it": "italian"}
+
+
+class PublicAddressMixin:
+    """Absolute URLs of a page built from the site's public address (``GUILD_PUBLIC_URL``).
+
+    Wagtail builds a page's full URL from its Site record's hostname and port, which the demo loader (and
+    any fresh install) leaves at ``localhost:80`` and which cannot say ``https`` on another port or a path
+    prefix. Guild serves one site, so the root of every page URL is the public address instead; relative
+    URLs and routing are unchanged. ``full_url``, ``get_full_url()``, the sitemap, hreflang alternates,
+    canonical links, feeds, JSON-LD and the API's ``html_url`` all come through here.
+    """
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id, _site_root_url, page_path = parts
+        return site_id, public_base_url(), page_path
 
 
 class SearchLanguageMixin(models.Model):
@@ -71,7 +90,7 @@ class SearchLanguageMixin(models.Model):
         return self.language_text("it")
 
 
-class TaggedPageMixin(SearchLanguageMixin):
+class TaggedPageMixin(PublicAddressMixin, SearchLanguageMixin):
     """A detail page with a summary, skills and topics.
 
     Concrete pages declare `skills` and `topics` as ClusterTaggableManagers
@@ -184,7 +203,7 @@ class TaggedPageMixin(SearchLanguageMixin):
         return self.search_description or self.summary
 
 
-class ListingIndexMixin(models.Model):
+class ListingIndexMixin(PublicAddressMixin, models.Model):
     """An index page that lists its child pages with a filter form and pagination.
 
     Subclasses set `listing_model` (a string "app.Model"), `filter_form_class`

@@ -14,10 +14,10 @@ from wagtail.search import index
 
 from ..api import ImageField, PageLinkListField, ValueField
 from ..blocks import BodyBlock
-from .mixins import SearchLanguageMixin
+from .mixins import PublicAddressMixin, SearchLanguageMixin
 
 
-class HomePage(Page):
+class HomePage(PublicAddressMixin, Page):
     """The network's front page: featured practices, upcoming events, latest news, figures."""
 
     hero_title = models.CharField(max_length=200, blank=True)
@@ -97,7 +97,7 @@ class HomePageFeaturedPractice(Orderable):
     api_fields = [APIField("practice")]
 
 
-class StandardPage(SearchLanguageMixin, Page):
+class StandardPage(PublicAddressMixin, SearchLanguageMixin, Page):
     """A general page: about, join, working group, privacy notice."""
 
     intro = models.TextField(blank=True)

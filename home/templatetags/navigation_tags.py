@@ -13,6 +13,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from home.models import SiteSettings
+from home.site_address import page_full_url
 
 register = template.Library()
 
@@ -144,7 +145,7 @@ def alternate_links(context, page):
         return []
     request = context.get("request")
     pages = _translations(request, page)["page"]
-    return [(code, other.get_full_url(request)) for code, other in sorted(pages.items())]
+    return [(code, page_full_url(other, request)) for code, other in sorted(pages.items())]
 
 
 @register.simple_tag(takes_context=True)
