@@ -203,6 +203,9 @@ GUILD_MAP_TILES_ATTRIBUTION = os.environ.get("GUILD_MAP_TILES_ATTRIBUTION", "© 
 # the address it serves.
 GUILD_PUBLIC_URL = os.environ.get("GUILD_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Modern image formats offered before JPEG/PNG in every <picture> (home/templatetags/guild_images.py).
+GUILD_IMAGE_FORMATS = env_list("GUILD_IMAGE_FORMATS", "avif,webp")
+
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Guild")
 # The admin's own address (links in editor and invitation emails): the public address unless the admin is

@@ -16,3 +16,5 @@ STORAGES = {
 GUILD_PUBLIC_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = GUILD_PUBLIC_URL
 WAGTAILAPI_BASE_URL = GUILD_PUBLIC_URL
+# WebP only: AVIF encodes take seconds per rendition (tests/test_images.py covers AVIF on a small image).
+GUILD_IMAGE_FORMATS = ["webp"]

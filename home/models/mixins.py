@@ -11,6 +11,8 @@ from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
 from wagtail.search import index
 
 from ..site_address import public_base_url
@@ -39,6 +41,39 @@ class PublicAddressMixin:
             return None
         site_id, _site_root_url, page_path = parts
         return site_id, public_base_url(), page_path
+
+
+class PageImageMixin(models.Model):
+    """The page's picture: the hero at the top of the page, its card in listings, its link preview.
+
+    One image per page, chosen in the Promote tab next to the search description, because the three uses
+    are the same editorial choice ("what picture stands for this page"). ``page_image()`` says which image
+    to show when the page has none of its own (a member's logo, the home page's hero); templates render it
+    through ``{% responsive_image %}`` (home/templatetags/guild_images.py) and fall back to a drawn
+    placeholder when it is None.
+    """
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown at the top of the page, on its card in listings and when the page is shared. "
+            "Set its focal point so that the crops keep what matters."
+        ),
+    )
+
+    promote_panels = Page.promote_panels + [FieldPanel("image")]
+
+    class Meta:
+        abstract = True
+
+    def page_image(self):
+        """The image that stands for this page: its own, else None (subclasses add fallbacks)."""
+        return self.image
 
 
 class SearchLanguageMixin(models.Model):
@@ -90,7 +125,7 @@ class SearchLanguageMixin(models.Model):
         return self.language_text("it")
 
 
-class TaggedPageMixin(PublicAddressMixin, SearchLanguageMixin):
+class TaggedPageMixin(PublicAddressMixin, PageImageMixin, SearchLanguageMixin):
     """A detail page with a summary, skills and topics.
 
     Concrete pages declare `skills` and `topics` as ClusterTaggableManagers
@@ -203,7 +238,7 @@ class TaggedPageMixin(PublicAddressMixin, SearchLanguageMixin):
         return self.search_description or self.summary
 
 
-class ListingIndexMixin(PublicAddressMixin, models.Model):
+class ListingIndexMixin(PublicAddressMixin, PageImageMixin, models.Model):
     """An index page that lists its child pages with a filter form and pagination.
 
     Subclasses set `listing_model` (a string "app.Model"), `filter_form_class`
@@ -218,6 +253,8 @@ class ListingIndexMixin(PublicAddressMixin, models.Model):
     listing_ordering = ("title",)
     listing_select_related = ()
     listing_prefetch_related = ("skills", "topics")
+    # The picture each card shows, joined with its renditions so cards with images add no queries per item.
+    listing_image_field = "image"
     per_page = 12
 
     class Meta:
@@ -233,6 +270,10 @@ class ListingIndexMixin(PublicAddressMixin, models.Model):
             queryset = queryset.select_related(*self.listing_select_related)
         if self.listing_prefetch_related:
             queryset = queryset.prefetch_related(*self.listing_prefetch_related)
+        if self.listing_image_field:
+            queryset = queryset.select_related(self.listing_image_field).prefetch_related(
+                f"{self.listing_image_field}__renditions"
+            )
         # Skill and topic labels in the visitor's language, at a fixed query count (none in English).
         queryset = queryset.prefetch_related(*label_lookups("skills", "topics"))
         return queryset.order_by(*self.listing_ordering)

@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from ..api import ImageField, PageLinkListField, ValueField
 from ..blocks import BodyBlock
-from .mixins import PublicAddressMixin, SearchLanguageMixin
+from .mixins import PageImageMixin, PublicAddressMixin, SearchLanguageMixin
 
 
 class HomePage(PublicAddressMixin, Page):
@@ -51,6 +51,10 @@ class HomePage(PublicAddressMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    def page_image(self):
+        """The hero stands for the home page (in link previews too)."""
+        return self.hero_image
+
     def _live_in_locale(self, model_label):
         model = apps.get_model(model_label)
         return model.objects.live().public().filter(locale=self.locale)
@@ -60,11 +64,17 @@ class HomePage(PublicAddressMixin, Page):
             self._live_in_locale("network.EventPage")
             .filter(end__gte=timezone.now())
             .order_by("start")
-            .select_related("organiser")[:limit]
+            .select_related("organiser", "image")
+            .prefetch_related("image__renditions")[:limit]
         )
 
     def latest_news(self, limit=3):
-        return self._live_in_locale("network.NewsPage").order_by("-publication_date")[:limit]
+        return (
+            self._live_in_locale("network.NewsPage")
+            .order_by("-publication_date")
+            .select_related("image")
+            .prefetch_related("image__renditions")[:limit]
+        )
 
     @property
     def network_figures(self):
@@ -97,7 +107,7 @@ class HomePageFeaturedPractice(Orderable):
     api_fields = [APIField("practice")]
 
 
-class StandardPage(PublicAddressMixin, SearchLanguageMixin, Page):
+class StandardPage(PublicAddressMixin, PageImageMixin, SearchLanguageMixin, Page):
     """A general page: about, join, working group, privacy notice."""
 
     intro = models.TextField(blank=True)
@@ -109,7 +119,7 @@ class StandardPage(PublicAddressMixin, SearchLanguageMixin, Page):
         + [index.SearchField("intro", boost=2), index.SearchField("body")]
         + SearchLanguageMixin.language_search_fields
     )
-    api_fields = [APIField("intro"), APIField("body")]
+    api_fields = [APIField("intro"), APIField("body"), APIField("image", serializer=ImageField())]
 
     parent_page_types = ["home.HomePage", "home.StandardPage", "network.ProjectPage"]
     subpage_types = ["home.StandardPage"]

@@ -18,6 +18,7 @@ from home.api import (
     ChoiceField,
     ChoiceListRepresentationField,
     CountryObjectField,
+    ImageField,
     PageLinkListField,
     PageSummaryField,
     SkillListField,
@@ -40,7 +41,7 @@ class PracticeIndexPage(ListingIndexMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
+    api_fields = [APIField("intro"), APIField("image", serializer=ImageField())]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.GoodPracticePage"]
 
@@ -125,6 +126,7 @@ class GoodPracticePage(TaggedPageMixin, Page):
         ]
     )
     api_fields = [
+        APIField("image", serializer=ImageField()),
         APIField("summary"),
         APIField("members", serializer=PageLinkListField("member", source="owners")),
         APIField("country", serializer=CountryObjectField()),
