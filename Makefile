@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The public address every absolute URL is built from (home/site_address.py): the one `make run` serves.
+GUILD_PUBLIC_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test install npm migrate demo lint format check ci clean
 
@@ -35,7 +37,7 @@ demo: migrate
 	$(PY) manage.py ensure_dev_admin
 
 run: demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	GUILD_PUBLIC_URL=$(GUILD_PUBLIC_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install npm
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -10,6 +10,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
+
 from . import openapi
 from .api import api_router
 
@@ -18,6 +20,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("manifest.webmanifest", home_views.web_manifest, name="web_manifest"),
+    path("favicon.ico", home_views.favicon_ico),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v2/search/", include("search.api_urls")),
     path("api/v2/schema/", openapi.schema_view, name="api_schema"),

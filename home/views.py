@@ -1,13 +1,19 @@
-"""Tag pages: everything tagged with one skill or topic, grouped by page type."""
+"""Tag pages (everything tagged with one skill or topic, grouped by page type) and the web basics."""
 
 from django.conf import settings
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.utils import translation
 
 from wagtail.models import Page, Site, get_page_models
 
 from .localization import one_per_translation
-from .models import SkillTag, TaggedPageMixin, TopicTag
+from .models import SiteSettings, SkillTag, TaggedPageMixin, TopicTag
+from .site_address import absolute_url
+
+# The header's dark blue: the browser's toolbar colour on phones (manifest and <meta name="theme-color">).
+THEME_COLOUR = "#123047"
 
 
 def tagged_page_models():
@@ -82,3 +88,49 @@ def untranslated_page(request, page_id):
         "site_root": site.root_page if site else None,
     }
     return render(request, "home/untranslated_page.html", context)
+
+
+# ---- web basics: robots.txt, the web manifest, /favicon.ico ----------------------------------------------
+
+
+def robots_txt(request):
+    """Crawlers may read the public site, not the admin; the sitemap at its absolute public address."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /api/",
+        "",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def web_manifest(request):
+    """`manifest.webmanifest`: the network's name, icons and colours for phones' home screens."""
+    site = Site.find_for_request(request)
+    name = SiteSettings.for_site(site).network_name if site else settings.WAGTAIL_SITE_NAME
+    icons = [
+        {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+        {"src": static("img/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+        {"src": static("img/icon-maskable-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+        {"src": static("img/favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+    ]
+    manifest = {
+        "name": name,
+        "short_name": settings.WAGTAIL_SITE_NAME,
+        "start_url": "/",
+        "scope": "/",
+        "display": "browser",
+        "lang": settings.LANGUAGE_CODE,
+        "theme_color": THEME_COLOUR,
+        "background_color": "#ffffff",
+        "icons": icons,
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json")
+
+
+def favicon_ico(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the static icon."""
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))

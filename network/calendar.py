@@ -5,19 +5,18 @@ feed after the confirmation updates the event instead of duplicating it).
 """
 
 import datetime
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
 
 import icalendar
 
+from home.site_address import public_hostname
+
 
 def calendar_host(request=None):
-    """The host part of event UIDs: the request's host, else the configured base URL's."""
-    if request is not None:
-        return request.get_host().split(":")[0] or "guild"
-    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "guild"
+    """The host part of event UIDs: the public address's, whichever host the request came through."""
+    return public_hostname()
 
 
 def event_component(event, request=None, stamp=None):

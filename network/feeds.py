@@ -29,6 +29,7 @@ from wagtail.models import Locale, Site
 from home.localization import one_per_translation
 from home.models import SkillTag, TopicTag
 from home.models.vocabulary import label_lookups
+from home.site_address import absolute_url
 
 from .calendar import build_calendar
 from .models import EventPage, MemberPage, NewsPage
@@ -101,7 +102,11 @@ class NewsFeed(Feed):
         return _("%(network)s: news") % {"network": name}
 
     def link(self, subject):
-        return subject.tag.get_absolute_url() if subject.tag else "/"
+        return absolute_url(subject.tag.get_absolute_url() if subject.tag else "/")
+
+    def feed_url(self, subject):
+        # The feed's own address (Atom rel="self", RSS atom:link) at the public address, not the request's host.
+        return absolute_url(self.request.get_full_path())
 
     def description(self, subject):
         return _("News, highlights, videos and publications of the network.")

@@ -2073,3 +2073,81 @@ CAMPAIGNS = [
         },
     },
 ]
+
+# --------------------------------------------------------------------------------------------
+# Accessibility statement and legal notice (linked from the footer by their slugs)
+# --------------------------------------------------------------------------------------------
+
+ACCESSIBILITY_SLUG = "accessibility"
+LEGAL_NOTICE_SLUG = "legal-notice"
+
+LEGAL_PAGES = [
+    {
+        "slug": ACCESSIBILITY_SLUG,
+        "title": "Accessibility statement",
+        "show_in_menus": False,
+        "intro": "Example text: how accessible this demo site is, what is known not to work, and how to tell us.",
+        "body": [
+            paragraph("<p><em>Example text. The network replaces it with its own statement.</em></p>"),
+            heading("Our aim"),
+            paragraph(
+                "<p>We want everyone to be able to use this site: on a phone or a computer, with a keyboard, a "
+                "screen reader or magnification, in any of its languages. We aim to meet the Web Content "
+                "Accessibility Guidelines (WCAG) 2.1 at level AA, the level the European standard EN 301 549 "
+                "asks of public-sector websites.</p>"
+            ),
+            heading("How we check"),
+            paragraph(
+                "<p>Every page type is tested automatically, in English and French, on a phone-sized and a "
+                "desktop-sized screen: for horizontal scrolling, with the axe-core accessibility checker and "
+                "with Lighthouse. Images carry text alternatives; pictures that only decorate are marked so.</p>"
+            ),
+            heading("What may not work yet"),
+            paragraph(
+                "<p>Documents uploaded by members (PDF reports, slides) may not be accessible. The map on the "
+                "partner finder is also available as a list. Videos from other platforms may lack captions.</p>"
+            ),
+            heading("Tell us"),
+            paragraph(
+                "<p>If something on this site does not work for you, write to "
+                f'<a href="mailto:{CONTACT_EMAIL}">{CONTACT_EMAIL}</a> (an example address in this demo). '
+                "We answer within ten working days. If our answer does not satisfy you, you can contact the "
+                "body that enforces web accessibility in your country.</p>"
+            ),
+        ],
+    },
+    {
+        "slug": LEGAL_NOTICE_SLUG,
+        "title": "Legal notice",
+        "show_in_menus": False,
+        "intro": "Example text: who publishes this demo site and who is responsible for its content.",
+        "body": [
+            paragraph(
+                "<p><em>Example text. The publisher below is fictional; the network replaces it with its "
+                "own details.</em></p>"
+            ),
+            heading("Publisher"),
+            paragraph(
+                "<p>Example Network Secretariat (fictional), Example Street 1, 1000 Brussels, Belgium. "
+                f'Email: <a href="mailto:{CONTACT_EMAIL}">{CONTACT_EMAIL}</a>.</p>'
+            ),
+            heading("Responsible for the content"),
+            paragraph(
+                "<p>The network's editorial team. Member organisations are responsible for the pages they "
+                "publish about themselves and their good practices.</p>"
+            ),
+            heading("Pictures"),
+            paragraph(
+                "<p>The illustrations and logos of this demo were drawn for Guild and are dedicated to the "
+                "public domain (CC0 1.0). The logos are initials on coloured discs, not the organisations' "
+                "own marks.</p>"
+            ),
+            heading("European funding"),
+            paragraph(
+                '<p>Pages of EU-funded projects carry the European emblem and the statement "Co-funded by the '
+                'European Union". Views and opinions expressed are those of the authors only and do not '
+                "necessarily reflect those of the European Union.</p>"
+            ),
+        ],
+    },
+]

@@ -10,19 +10,24 @@ from collections import Counter, defaultdict
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files.images import ImageFile
 from django.core.management.base import CommandError
 from django.db import models, transaction
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, Site
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, Site
+from wagtail.utils.file import hash_filelike
 
 from django_countries.fields import CountryField
 
 from home.models import HomePage, SiteSettings, SkillTag, StandardPage, TopicTag
+from home.templatetags.guild_images import prerender
 from network.models import CampaignPage, EventPage, MemberPage, NewsPage, ProjectPage
 
 from . import demo_content as content
+from . import demo_images
 from .models import GoodPracticePage, JointQualificationPage
 
 CREATED, UPDATED, UNCHANGED, KEPT = "created", "updated", "unchanged", "kept (edited in the admin)"
@@ -46,6 +51,7 @@ class DemoContentLoader:
         self.force = force
         self.stats = defaultdict(Counter)
         self.pages = {}  # (kind, slug) -> page
+        self.images = {}  # illustration key or ("logo", member slug) -> Wagtail image
 
     # ---- entry point -------------------------------------------------------------------------
 
@@ -53,6 +59,7 @@ class DemoContentLoader:
         with transaction.atomic():
             self.ensure_locale()
             self.load_vocabularies()
+            self.load_images()
             home = self.load_home_page()
             site = self.load_site(home)
             self.load_site_settings(site)
@@ -64,9 +71,11 @@ class DemoContentLoader:
             self.load_children(indexes["events"], EventPage, content.EVENTS, "event")
             self.load_children(indexes["news"], NewsPage, content.NEWS, "news")
             self.load_children(home, StandardPage, content.STANDARD_PAGES, "standard")
+            self.load_children(home, StandardPage, content.LEGAL_PAGES, "standard")
             self.load_children(indexes["campaigns"], CampaignPage, content.CAMPAIGNS, "campaign")
             # Last: the home page's body and featured practices point at pages loaded above.
             self.upsert_page(home.get_parent(), HomePage, self.home_spec(home, complete=True), "home")
+        self.prerender_images()
         return self.stats
 
     def summary_lines(self):
@@ -128,6 +137,74 @@ class DemoContentLoader:
             site_settings.save()
         self.stats["Site settings"][UPDATED if changed else UNCHANGED] += 1
 
+    # ---- images ----------------------------------------------------------------------------------
+
+    def load_images(self):
+        """The drawn illustrations and logos (practices/demo_media/) as Wagtail images, created or updated."""
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name="Demo images").first()
+        if collection is None:
+            collection = root.add_child(name="Demo images")
+        for illustration in demo_images.ILLUSTRATIONS:
+            self.images[illustration.key] = self._upsert_image(
+                collection, illustration.title, illustration.filename, illustration.alt, illustration.focal
+            )
+        for spec in content.MEMBERS:
+            title = f"Demo logo: {spec['title']}"
+            self.images[("logo", spec["slug"])] = self._upsert_image(
+                collection, title, demo_images.logo_filename(spec["slug"]), demo_images.logo_alt(spec["title"])
+            )
+
+    def _upsert_image(self, collection, title, filename, alt, focal=None):
+        path = demo_images.MEDIA_DIR / filename
+        with path.open("rb") as handle:
+            digest = hash_filelike(handle)
+        image = get_image_model().objects.filter(collection=collection, title=title).first()
+        wanted = {"description": alt}
+        if focal:
+            # Wagtail stores the focal area by its centre.
+            left, top, width, height = focal
+            wanted.update(
+                focal_point_x=left + width // 2,
+                focal_point_y=top + height // 2,
+                focal_point_width=width,
+                focal_point_height=height,
+            )
+        if image is None or image.file_hash != digest:
+            action = CREATED if image is None else UPDATED
+            image = image or get_image_model()(collection=collection, title=title)
+            with path.open("rb") as handle:
+                image.file = ImageFile(handle, name=filename)
+                image._set_image_file_metadata()
+                for key, value in wanted.items():
+                    setattr(image, key, value)
+                image.save()
+            image.renditions.all().delete()  # a redrawn file: its old renditions are stale
+        else:
+            changed = {key: value for key, value in wanted.items() if getattr(image, key) != value}
+            for key, value in changed.items():
+                setattr(image, key, value)
+            if changed:
+                image.save(update_fields=list(changed))
+            action = UPDATED if changed else UNCHANGED
+        self.stats["Images"][action] += 1
+        return image
+
+    def image_for(self, kind, key):
+        """The demo image a page gets (and the field it goes in), or (None, None)."""
+        if kind == "member":
+            return "logo", self.images.get(("logo", key))
+        illustration = demo_images.PAGE_IMAGES.get((kind, key))
+        if illustration is None:
+            return None, None
+        return ("hero_image" if kind == "home" else "image"), self.images[illustration]
+
+    def prerender_images(self):
+        """Create the renditions the pages show now, so the first visitor does not wait for the encodes."""
+        for key, image in self.images.items():
+            is_logo = isinstance(key, tuple)
+            prerender(image, *(("logo", "logo_large") if is_logo else ("hero", "card")), social=True)
+
     # ---- pages ---------------------------------------------------------------------------------
 
     def home_spec(self, home=None, complete=False):
@@ -175,6 +252,9 @@ class DemoContentLoader:
         """Create the page under `parent`, or bring an existing one up to date with `spec`."""
         spec = dict(spec)
         slug = spec.pop("slug")
+        image_field, image = self.image_for(kind, key or slug)
+        if image is not None:
+            spec.setdefault(image_field, image)
         skills = spec.pop("skills", None)
         topics = spec.pop("topics", None)
         children = spec.pop("children", {})

@@ -12,6 +12,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
+from wagtail.images import get_image_model
+from wagtail.images.models import Rendition
 from wagtail.models import Page, Revision, Site
 
 import pytest
@@ -19,6 +21,7 @@ import pytest
 from home.models import HomePage, SkillCategory, SkillTag, StandardPage, TopicTag
 from network.models import CampaignPage, EventPage, MemberPage, NewsPage, ProjectPage
 from practices.demo_content import PROJECT_DISCLAIMER
+from practices.demo_images import ILLUSTRATIONS, PAGE_IMAGES
 from practices.models import GoodPracticePage, JointQualificationPage
 
 # Marked so pytest-django runs these with the other database tests, before any transactional test flushes
@@ -73,6 +76,8 @@ def snapshot():
         "news_links": sum(n.member_links.count() + n.event_links.count() for n in NewsPage.objects.all()),
         "featured": HomePage.objects.get().featured_practices.count(),
         "last_published": sorted(Page.objects.values_list("pk", "last_published_at")),
+        "images": sorted(get_image_model().objects.values_list("pk", "file_hash", "description")),
+        "renditions": Rendition.objects.count(),
     }
 
 
@@ -298,3 +303,33 @@ def test_examples_are_marked_as_examples(site):
     assert fictional_practices.count() >= 10
     assert all(practice.summary.startswith("Example practice") for practice in fictional_practices)
     assert all(q.summary.startswith("Example qualification") for q in JointQualificationPage.objects.all())
+
+
+def test_demo_pages_carry_their_drawn_pictures(site, client):
+    """Every page PAGE_IMAGES names has its illustration, every member its logo, each with alt text and focus."""
+    images = get_image_model().objects.filter(collection__name="Demo images")
+    assert images.count() == len(ILLUSTRATIONS) + MemberPage.objects.count()
+    for image in images:
+        assert image.description, image.title
+        assert image.renditions.exists(), image.title  # made by the loader, not by the first visitor
+    for illustration in ILLUSTRATIONS:
+        image = images.get(title=illustration.title)
+        assert image.has_focal_point()
+    assert site.root_page.specific.hero_image.title == "Network of cities"
+    kinds = {kind for kind, _slug in PAGE_IMAGES}
+    assert kinds >= {"index", "project", "practice", "qual", "event", "news", "campaign", "standard"}
+    for model in (ProjectPage, GoodPracticePage, JointQualificationPage, EventPage, NewsPage, CampaignPage):
+        assert not model.objects.filter(image__isnull=True).exists(), model
+    assert not MemberPage.objects.filter(logo__isnull=True).exists()
+    assert all(member.logo.title == f"Demo logo: {member.title}" for member in MemberPage.objects.all())
+    practice = GoodPracticePage.objects.first()
+    html = client.get(practice.url).content.decode()
+    assert 'class="page-hero__image"' in html and "srcset=" in html
+
+
+def test_accessibility_statement_and_legal_notice_are_linked_from_the_footer(site, client):
+    footer = client.get("/").content.decode().split("<footer", 1)[1]
+    for slug in ("accessibility", "legal-notice"):
+        page = StandardPage.objects.get(slug=slug)
+        assert f'href="{page.url}"' in footer
+        assert client.get(page.url).status_code == 200

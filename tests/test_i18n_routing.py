@@ -58,8 +58,8 @@ def test_hreflang_links_name_every_live_translation(client, french_site):
     html = client.get(details.practice.url).content.decode()
     alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))
     assert alternates == {
-        "en": f"http://localhost{details.practice.url}",
-        "fr": f"http://localhost{french.practice.url}",
+        "en": f"http://testserver{details.practice.url}",
+        "fr": f"http://testserver{french.practice.url}",
     }
 
 

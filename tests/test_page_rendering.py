@@ -556,7 +556,7 @@ def test_language_switcher_links_translations_and_hreflang(client, network, site
     translated.save_revision().publish()
     translated.refresh_from_db()
     html = html_of(client, member)
-    assert f'<link rel="alternate" hreflang="fr" href="http://localhost{translated.url}">' in html
+    assert f'<link rel="alternate" hreflang="fr" href="http://testserver{translated.url}">' in html
     assert f'<a href="{translated.url}" hreflang="fr"' in html
     assert translated.url.startswith("/fr/")
     # German has no translation: the link says so.

@@ -198,9 +198,19 @@ GUILD_TRUST_X_FORWARDED_FOR = env_bool("GUILD_TRUST_X_FORWARDED_FOR")
 GUILD_MAP_TILES_URL = os.environ.get("GUILD_MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 GUILD_MAP_TILES_ATTRIBUTION = os.environ.get("GUILD_MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors")
 
+# The site's public address: every absolute URL (page full URLs, sitemap, hreflang, canonical and OpenGraph
+# links, feeds, JSON-LD, emails, the API) is built from it through home/site_address.py. `make run` sets it to
+# the address it serves.
+GUILD_PUBLIC_URL = os.environ.get("GUILD_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Modern image formats offered before JPEG/PNG in every <picture> (home/templatetags/guild_images.py).
+GUILD_IMAGE_FORMATS = env_list("GUILD_IMAGE_FORMATS", "avif,webp")
+
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Guild")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The admin's own address (links in editor and invitation emails): the public address unless the admin is
+# served from somewhere else.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", GUILD_PUBLIC_URL)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -220,7 +230,7 @@ SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOU
 SEARCH_ELASTICSEARCH_RETRY_AFTER = int(os.environ.get("SEARCH_ELASTICSEARCH_RETRY_AFTER", "30"))
 
 # Headless API
-WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", GUILD_PUBLIC_URL)
 WAGTAILAPI_LIMIT_MAX = int(os.environ.get("API_LIMIT_MAX", "100"))
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/(api|feeds)/.*$"

@@ -12,4 +12,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's host, so that absolute URLs in responses point back at the server under test.
+GUILD_PUBLIC_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = GUILD_PUBLIC_URL
+WAGTAILAPI_BASE_URL = GUILD_PUBLIC_URL
+# WebP only: AVIF encodes take seconds per rendition (tests/test_images.py covers AVIF on a small image).
+GUILD_IMAGE_FORMATS = ["webp"]

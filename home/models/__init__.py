@@ -1,4 +1,4 @@
-from .mixins import ListingIndexMixin, TaggedPageMixin
+from .mixins import ListingIndexMixin, PageImageMixin, PublicAddressMixin, TaggedPageMixin
 from .pages import HomePage, HomePageFeaturedPractice, StandardPage
 from .site_settings import SiteSettings, SiteSettingsTranslation
 from .vocabulary import (
@@ -15,6 +15,8 @@ __all__ = [
     "HomePage",
     "HomePageFeaturedPractice",
     "ListingIndexMixin",
+    "PageImageMixin",
+    "PublicAddressMixin",
     "SiteSettings",
     "SiteSettingsTranslation",
     "SkillCategory",

@@ -11,10 +11,12 @@ from django.db.models import Q, prefetch_related_objects
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
 from ..localization import one_per_translation
+from ..site_address import public_base_url
 from .vocabulary import SkillCategory, label_lookups
 
 # Per language, the analyser that knows its stemming and stop words: Elasticsearch's built-in language analysers
@@ -22,6 +24,57 @@ from .vocabulary import SkillCategory, label_lookups
 # the Stempel plugin). Dutch has both, but the OpenSearch emulator the test suite runs on lacks `dutch`, and an
 # analyser we cannot test is not shipped: Polish and Dutch pages keep the default analysis for now.
 LANGUAGE_ANALYZERS = {"en": "english", "fr": "french", "de": "german", "es": "spanish", "it": "italian"}
+
+
+class PublicAddressMixin:
+    """Absolute URLs of a page built from the site's public address (``GUILD_PUBLIC_URL``).
+
+    Wagtail builds a page's full URL from its Site record's hostname and port, which the demo loader (and
+    any fresh install) leaves at ``localhost:80`` and which cannot say ``https`` on another port or a path
+    prefix. Guild serves one site, so the root of every page URL is the public address instead; relative
+    URLs and routing are unchanged. ``full_url``, ``get_full_url()``, the sitemap, hreflang alternates,
+    canonical links, feeds, JSON-LD and the API's ``html_url`` all come through here.
+    """
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id, _site_root_url, page_path = parts
+        return site_id, public_base_url(), page_path
+
+
+class PageImageMixin(models.Model):
+    """The page's picture: the hero at the top of the page, its card in listings, its link preview.
+
+    One image per page, chosen in the Promote tab next to the search description, because the three uses
+    are the same editorial choice ("what picture stands for this page"). ``page_image()`` says which image
+    to show when the page has none of its own (a member's logo, the home page's hero); templates render it
+    through ``{% responsive_image %}`` (home/templatetags/guild_images.py) and fall back to a drawn
+    placeholder when it is None.
+    """
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown at the top of the page, on its card in listings and when the page is shared. "
+            "Set its focal point so that the crops keep what matters."
+        ),
+    )
+
+    promote_panels = Page.promote_panels + [FieldPanel("image")]
+
+    class Meta:
+        abstract = True
+
+    def page_image(self):
+        """The image that stands for this page: its own, else None (subclasses add fallbacks)."""
+        return self.image
 
 
 class SearchLanguageMixin(models.Model):
@@ -73,7 +126,7 @@ class SearchLanguageMixin(models.Model):
         return self.language_text("it")
 
 
-class TaggedPageMixin(SearchLanguageMixin):
+class TaggedPageMixin(PublicAddressMixin, PageImageMixin, SearchLanguageMixin):
     """A detail page with a summary, skills and topics.
 
     Concrete pages declare `skills` and `topics` as ClusterTaggableManagers
@@ -186,7 +239,7 @@ class TaggedPageMixin(SearchLanguageMixin):
         return self.search_description or self.summary
 
 
-class ListingIndexMixin(models.Model):
+class ListingIndexMixin(PublicAddressMixin, PageImageMixin, models.Model):
     """An index page that lists its child pages with a filter form and pagination.
 
     Subclasses set `listing_model` (a string "app.Model"), `filter_form_class`
@@ -201,6 +254,8 @@ class ListingIndexMixin(models.Model):
     listing_ordering = ("title",)
     listing_select_related = ()
     listing_prefetch_related = ("skills", "topics")
+    # The picture each card shows, joined with its renditions so cards with images add no queries per item.
+    listing_image_field = "image"
     per_page = 12
 
     class Meta:
@@ -225,6 +280,10 @@ class ListingIndexMixin(models.Model):
             queryset = queryset.select_related(*self.listing_select_related)
         if self.listing_prefetch_related:
             queryset = queryset.prefetch_related(*self.listing_prefetch_related)
+        if self.listing_image_field:
+            queryset = queryset.select_related(self.listing_image_field).prefetch_related(
+                f"{self.listing_image_field}__renditions"
+            )
         # Skill and topic labels in the visitor's language, at a fixed query count (none in English).
         queryset = queryset.prefetch_related(*label_lookups("skills", "topics"))
         return queryset.order_by(*self.listing_ordering)

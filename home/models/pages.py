@@ -15,10 +15,10 @@ from wagtail.search import index
 from ..api import ImageField, PageLinkListField, ValueField
 from ..blocks import BodyBlock
 from ..localization import in_visitor_language, one_per_translation
-from .mixins import SearchLanguageMixin
+from .mixins import PageImageMixin, PublicAddressMixin, SearchLanguageMixin
 
 
-class HomePage(Page):
+class HomePage(PublicAddressMixin, Page):
     """The network's front page: featured practices, upcoming events, latest news, figures."""
 
     hero_title = models.CharField(max_length=200, blank=True)
@@ -52,6 +52,10 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def page_image(self):
+        """The hero stands for the home page (in link previews too)."""
+        return self.hero_image
+
     def _live_in_visitor_language(self, model_label):
         """Live pages of a type, one per translation group, in the visitor's language or else the default."""
         model = apps.get_model(model_label)
@@ -62,11 +66,17 @@ class HomePage(Page):
             self._live_in_visitor_language("network.EventPage")
             .filter(end__gte=timezone.now())
             .order_by("start")
-            .select_related("organiser")[:limit]
+            .select_related("organiser", "image")
+            .prefetch_related("image__renditions")[:limit]
         )
 
     def latest_news(self, limit=3):
-        return self._live_in_visitor_language("network.NewsPage").order_by("-publication_date", "-pk")[:limit]
+        return (
+            self._live_in_visitor_language("network.NewsPage")
+            .order_by("-publication_date", "-pk")
+            .select_related("image")
+            .prefetch_related("image__renditions")[:limit]
+        )
 
     def featured(self):
         """The featured practices in the visitor's language (their English version where untranslated)."""
@@ -105,7 +115,7 @@ class HomePageFeaturedPractice(Orderable):
     api_fields = [APIField("practice")]
 
 
-class StandardPage(SearchLanguageMixin, Page):
+class StandardPage(PublicAddressMixin, PageImageMixin, SearchLanguageMixin, Page):
     """A general page: about, join, working group, privacy notice."""
 
     intro = models.TextField(blank=True)
@@ -117,7 +127,7 @@ class StandardPage(SearchLanguageMixin, Page):
         + [index.SearchField("intro", boost=2), index.SearchField("body")]
         + SearchLanguageMixin.language_search_fields
     )
-    api_fields = [APIField("intro"), APIField("body")]
+    api_fields = [APIField("intro"), APIField("body"), APIField("image", serializer=ImageField())]
 
     parent_page_types = ["home.HomePage", "home.StandardPage", "network.ProjectPage"]
     subpage_types = ["home.StandardPage"]

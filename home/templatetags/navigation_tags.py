@@ -13,6 +13,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from home.models import SiteSettings
+from home.site_address import page_full_url
 
 register = template.Library()
 
@@ -144,7 +145,7 @@ def alternate_links(context, page):
         return []
     request = context.get("request")
     pages = _translations(request, page)["page"]
-    return [(code, other.get_full_url(request)) for code, other in sorted(pages.items())]
+    return [(code, page_full_url(other, request)) for code, other in sorted(pages.items())]
 
 
 @register.simple_tag(takes_context=True)
@@ -157,3 +158,24 @@ def funding_disclaimer(context, page):
     site_settings = SiteSettings.for_request(request) if request is not None else None
     # The disclaimer in the visitor's language when the site settings have a translation for it.
     return project.get_funding_disclaimer(site_settings.localized if site_settings else None)
+
+
+# The footer's legal links: the StandardPages with these slugs (the demo creates both).
+LEGAL_PAGE_SLUGS = ("accessibility", "legal-notice")
+
+
+@register.simple_tag(takes_context=True)
+def legal_pages(context):
+    """The accessibility statement and legal notice in the visitor's language (else the default one), one query."""
+    request = context.get("request")
+    root = _site_root(request, _current_page(context)) if request is not None else None
+    if root is None:
+        return []
+    pages = {}
+    candidates = Page.objects.live().filter(slug__in=LEGAL_PAGE_SLUGS, depth=root.depth + 1)
+    active = translation.get_language()
+    for page in candidates.select_related("locale"):
+        current = pages.get(page.slug)
+        if current is None or page.locale.language_code == active:
+            pages[page.slug] = page
+    return [pages[slug] for slug in LEGAL_PAGE_SLUGS if slug in pages]

@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.api import ObjectListField, PageLinkListField, SkillListField, TopicListField, ValueField
+from home.api import ImageField, ObjectListField, PageLinkListField, SkillListField, TopicListField, ValueField
 from home.blocks import BodyBlock
 from home.localization import in_visitor_language
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem
@@ -30,7 +30,7 @@ class CampaignIndexPage(ListingIndexMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
+    api_fields = [APIField("intro"), APIField("image", serializer=ImageField())]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["network.CampaignPage"]
 
@@ -85,6 +85,7 @@ class CampaignPage(TaggedPageMixin, Page):
         ]
     )
     api_fields = [
+        APIField("image", serializer=ImageField()),
         APIField("summary"),
         APIField("aim"),
         APIField("start_date"),

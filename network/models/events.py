@@ -22,6 +22,7 @@ from django_countries.fields import CountryField
 from home.api import (
     ChoiceField,
     CountryObjectField,
+    ImageField,
     LocalDateTimeField,
     PageSummaryField,
     SkillListField,
@@ -59,7 +60,7 @@ class EventIndexPage(ListingIndexMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
+    api_fields = [APIField("intro"), APIField("image", serializer=ImageField())]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["network.EventPage"]
 
@@ -171,6 +172,7 @@ class EventPage(TaggedPageMixin, Page):
         ]
     )
     api_fields = [
+        APIField("image", serializer=ImageField()),
         APIField("summary"),
         APIField("kind", serializer=ChoiceField()),
         APIField("start", serializer=LocalDateTimeField(source="local_start")),

@@ -38,11 +38,11 @@ class MemberIndexPage(ListingIndexMixin, Page):
     listing_model = "network.MemberPage"
     filter_form_class = MemberFilterForm
     listing_ordering = ("title",)
-    listing_select_related = ("logo",)
+    listing_image_field = "logo"  # member cards show the logo
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
+    api_fields = [APIField("intro"), APIField("image", serializer=ImageField())]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["network.MemberPage"]
 
@@ -129,7 +129,7 @@ class MemberPage(TaggedPageMixin, Page):
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(pledge_panels, heading=_("EAfA pledge")),
             ObjectList(tagging_panels, heading=_("Skills and topics")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(TaggedPageMixin.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
@@ -152,6 +152,7 @@ class MemberPage(TaggedPageMixin, Page):
     )
 
     api_fields = [
+        APIField("image", serializer=ImageField()),
         APIField("summary"),
         APIField("organisation_name"),
         APIField("member_type", serializer=ChoiceField()),
@@ -186,6 +187,10 @@ class MemberPage(TaggedPageMixin, Page):
     @property
     def display_name(self):
         return self.organisation_name or self.title
+
+    def page_image(self):
+        """A member without a picture of its own is represented by its logo."""
+        return self.image or self.logo
 
     def get_structured_data(self, request=None):
         """schema.org Organization (JSON-LD in the page head), with address and coordinates."""

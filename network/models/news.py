@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.api import ChoiceField, PageLinkListField, PageSummaryField, SkillListField, TopicListField
+from home.api import ChoiceField, ImageField, PageLinkListField, PageSummaryField, SkillListField, TopicListField
 from home.blocks import BodyBlock
 from home.localization import in_visitor_language
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem
@@ -31,7 +31,7 @@ class NewsIndexPage(ListingIndexMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
+    api_fields = [APIField("intro"), APIField("image", serializer=ImageField())]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["network.NewsPage"]
 
@@ -83,6 +83,7 @@ class NewsPage(TaggedPageMixin, Page):
         ]
     )
     api_fields = [
+        APIField("image", serializer=ImageField()),
         APIField("summary"),
         APIField("publication_date"),
         APIField("kind", serializer=ChoiceField()),

@@ -13,7 +13,15 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.api import ChoiceField, ObjectListField, PageLinkListField, PageSummaryField, SkillListField, TopicListField
+from home.api import (
+    ChoiceField,
+    ImageField,
+    ObjectListField,
+    PageLinkListField,
+    PageSummaryField,
+    SkillListField,
+    TopicListField,
+)
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.localization import in_visitor_language, one_per_translation
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem
@@ -32,7 +40,7 @@ class ProjectIndexPage(ListingIndexMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
+    api_fields = [APIField("intro"), APIField("image", serializer=ImageField())]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["network.ProjectPage"]
 
@@ -120,6 +128,7 @@ class ProjectPage(TaggedPageMixin, Page):
     )
 
     api_fields = [
+        APIField("image", serializer=ImageField()),
         APIField("summary"),
         APIField("project_code"),
         APIField("acronym"),

@@ -19,6 +19,7 @@ from home.api import (
     ChoiceField,
     ChoiceListRepresentationField,
     CountryObjectField,
+    ImageField,
     PageLinkListField,
     PageSummaryField,
     SkillListField,
@@ -44,7 +45,7 @@ class PracticeIndexPage(ListingIndexMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
+    api_fields = [APIField("intro"), APIField("image", serializer=ImageField())]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.GoodPracticePage"]
 
@@ -136,6 +137,7 @@ class GoodPracticePage(TaggedPageMixin, Page):
         ]
     )
     api_fields = [
+        APIField("image", serializer=ImageField()),
         APIField("summary"),
         APIField("pinned"),
         APIField("members", serializer=PageLinkListField("member", source="owners")),

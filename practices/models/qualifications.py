@@ -19,6 +19,7 @@ from home.api import (
     ChoiceField,
     ChoiceListRepresentationField,
     CountryListField,
+    ImageField,
     PageLinkListField,
     PageSummaryField,
     SkillListField,
@@ -42,7 +43,7 @@ class QualificationIndexPage(ListingIndexMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
+    api_fields = [APIField("intro"), APIField("image", serializer=ImageField())]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.JointQualificationPage"]
 
@@ -137,6 +138,7 @@ class JointQualificationPage(TaggedPageMixin, Page):
         ]
     )
     api_fields = [
+        APIField("image", serializer=ImageField()),
         APIField("summary"),
         APIField("eqf_level", serializer=ChoiceField()),
         APIField("isced_field", serializer=ChoiceField()),
