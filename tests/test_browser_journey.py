@@ -82,7 +82,7 @@ def test_apply_accept_submit_approve_publish(browser, live_server, network, mail
     editor.get_by_role("button", name="Accept and invite").click()
     editor.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
     member_page = MemberPage.objects.get(title="City of Ghent")
-    assert member_page.live is False
+    assert member_page.live is True  # published on acceptance: the member's practices link to it
     editor.goto(f"{base}/admin/network/applications/")  # leave the editor (and its session pings) behind
 
     # 3. The member sets a password from the invitation and signs in.

@@ -176,10 +176,14 @@ def test_a_practice_a_member_creates_goes_to_network_review_and_editors_approve_
 def test_a_member_cannot_publish_directly(client, network):
     client.force_login(network.ghent_user)
     form = client.get(edit_url(network.ghent)).content.decode()
-    data = editor_form_data(form, type(network.ghent), **{"action-publish": "action-publish"})
+    # The member page is live from acceptance on; the member's change must not reach it without review.
+    data = editor_form_data(
+        form, type(network.ghent), **{"action-publish": "action-publish", "title": "Renamed by the member"}
+    )
     client.post(edit_url(network.ghent), data)
     network.ghent.refresh_from_db()
-    assert network.ghent.live is False
+    assert network.ghent.title == "City of Ghent"
+    assert "Renamed by the member" not in client.get(network.ghent.url).content.decode()
 
 
 def test_events_organised_by_a_member_become_editable_by_it_when_an_editor_creates_them(client, network):
