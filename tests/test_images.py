@@ -4,9 +4,7 @@ import io
 
 from django.core.cache import cache
 from django.core.files.images import ImageFile
-from django.db import connection
 from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
 
 from wagtail.images import get_image_model
 
@@ -140,17 +138,15 @@ def test_detail_page_hero_and_api_image(client, practices_with_images):
 
 
 def test_card_images_add_no_queries_per_item(client, site_tree, django_assert_max_num_queries):
-    image = make_image()
-    factories.GoodPracticePageFactory(parent=site_tree.practices, image=image)
+    """Six cards with six different images: the images and their renditions come in two queries for all of them.
+
+    23 queries measured with the join and prefetch in place; without them each card adds two (image, renditions).
+    """
+    for n in range(6):
+        factories.GoodPracticePageFactory(parent=site_tree.practices, image=make_image(title=f"Picture {n}"))
     client.get(site_tree.practices.url)  # renditions created once
-    cache.clear()  # measure rendering, not a cached response
-    with CaptureQueriesContext(connection) as one_card:
-        client.get(site_tree.practices.url)
-    for _ in range(5):
-        factories.GoodPracticePageFactory(parent=site_tree.practices, image=make_image(title="Other"))
-    client.get(site_tree.practices.url)
-    cache.clear()
-    with django_assert_max_num_queries(len(one_card.captured_queries)):
+    cache.clear()  # measure rendering, not anything cached by the first request
+    with django_assert_max_num_queries(25):
         images = main_images(client.get(site_tree.practices.url))
     assert len(images) == 6
 
