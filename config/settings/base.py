@@ -127,10 +127,20 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        }
+        },
+        # The public forms' rate limit: errors are NOT ignored, so a Redis outage makes the forms fail closed
+        # (503, nothing saved) instead of taking unlimited submissions. Short timeouts keep that answer quick.
+        "ratelimit": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -192,8 +202,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Guild <no-reply@guild
 GUILD_EDITORS_EMAIL = env_list("GUILD_EDITORS_EMAIL", "editors@guild.example")
 # Public forms (join, contact, event registration): submissions per IP and form, "count/seconds".
 GUILD_FORM_RATE_LIMIT = os.environ.get("GUILD_FORM_RATE_LIMIT", "5/600")
-# Only behind a proxy that sets it: otherwise clients could pick their own rate-limit key.
-GUILD_TRUST_X_FORWARDED_FOR = env_bool("GUILD_TRUST_X_FORWARDED_FOR")
+# How many reverse proxies in front of the site append to X-Forwarded-For (0: only REMOTE_ADDR counts).
+# One setting for every limit: forms, login throttling and the API (home/client_ip.py, docs/security.md).
+GUILD_TRUSTED_PROXY_COUNT = int(os.environ.get("GUILD_TRUSTED_PROXY_COUNT", "0"))
 # Find-partners map tiles; empty shows the markers without a background map (offline).
 GUILD_MAP_TILES_URL = os.environ.get("GUILD_MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 GUILD_MAP_TILES_ATTRIBUTION = os.environ.get("GUILD_MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors")
@@ -229,8 +240,8 @@ API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
 # Anonymous requests per client IP ("600/minute"; s, m, h, d); empty turns the limit off.
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/minute")
 REST_FRAMEWORK = {
-    # Behind N trusted proxies, the client IP is taken from X-Forwarded-For (0: REMOTE_ADDR only).
-    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0")),
+    # The same trusted-proxy count as the forms and login throttling (home/client_ip.py).
+    "NUM_PROXIES": GUILD_TRUSTED_PROXY_COUNT,
     # Decimals (coordinates, grants, credits) as JSON numbers, not strings.
     "COERCE_DECIMAL_TO_STRING": False,
 }
