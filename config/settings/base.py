@@ -3,6 +3,7 @@
 Secrets and hosts come from the environment; see `.env.example` and the README.
 """
 
+import datetime
 import json
 import os
 from pathlib import Path
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -82,7 +85,22 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into home.sign_in.locked_out's 429.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Admin sign-in throttling (django-axes): AXES_FAILURE_LIMIT wrong passwords from one client IP lock it out
+# for AXES_COOLOFF_MINUTES; the right password then fails too until the cool-off ends (docs/security.md).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "home.client_ip.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "home.sign_in.locked_out"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -202,6 +220,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Guild <no-reply@guild
 GUILD_EDITORS_EMAIL = env_list("GUILD_EDITORS_EMAIL", "editors@guild.example")
 # Public forms (join, contact, event registration): submissions per IP and form, "count/seconds".
 GUILD_FORM_RATE_LIMIT = os.environ.get("GUILD_FORM_RATE_LIMIT", "5/600")
+# Admin "forgotten password" emails per client IP, "count/seconds".
+GUILD_PASSWORD_RESET_RATE_LIMIT = os.environ.get("GUILD_PASSWORD_RESET_RATE_LIMIT", "5/3600")
 # How many reverse proxies in front of the site append to X-Forwarded-For (0: only REMOTE_ADDR counts).
 # One setting for every limit: forms, login throttling and the API (home/client_ip.py, docs/security.md).
 GUILD_TRUSTED_PROXY_COUNT = int(os.environ.get("GUILD_TRUSTED_PROXY_COUNT", "0"))
