@@ -11,12 +11,15 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.sign_in import ThrottledPasswordResetView
 
 from . import openapi
 from .api import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's admin URLs: its own password reset view, rate limited per client IP.
+    path("admin/password_reset/", ThrottledPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

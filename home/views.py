@@ -59,11 +59,12 @@ def untranslated_page(request, page_id):
     page in the languages it exists in, and the closest section that is
     translated. If a translation appears meanwhile, it redirects there.
     """
-    page = get_object_or_404(Page.objects.live().public().select_related("locale"), pk=page_id)
+    # depth > 1: the tree's root is "live" but has no URL (redirect(None) would be a 500).
+    page = get_object_or_404(Page.objects.live().public().filter(depth__gt=1).select_related("locale"), pk=page_id)
     language = translation.get_language() or settings.LANGUAGE_CODE
     translations = page.get_translations(inclusive=True).live().public().select_related("locale")
     in_language = [other for other in translations if other.locale.language_code == language]
-    if in_language:
+    if in_language and in_language[0].get_url(request):
         return redirect(in_language[0].get_url(request))
     available = [
         (translation.get_language_info(other.locale.language_code), other)

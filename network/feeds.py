@@ -40,9 +40,15 @@ CALENDAR_MAX_EVENTS = 500
 
 
 def feed_locale(request):
-    """The Locale the feed is in: `?language=` or the default language."""
+    """The Locale the feed is in: `?language=` or the default language.
+
+    Only a configured language reaches the database: anything else (a NUL byte, a 10 kB string) is a 404
+    before any query, because PostgreSQL refuses NUL in text parameters with a server error.
+    """
     code = request.GET.get("language") or settings.LANGUAGE_CODE
-    locale = Locale.objects.filter(language_code=code[:20]).first()
+    if code not in dict(settings.LANGUAGES):
+        raise Http404("No content in this language")
+    locale = Locale.objects.filter(language_code=code).first()
     if locale is None:
         raise Http404("No content in this language")
     return locale

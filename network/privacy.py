@@ -3,14 +3,20 @@
 Used by `manage.py privacy_export --email` / `privacy_erase --email` and by the "Personal data" view in the
 admin. What is erased: contact requests and event registrations are deleted; applications still "new" or
 "declined" are deleted; accepted applications keep the organisation's data and the decision but lose the
-person (name, address, motivation, IP hash); user accounts are deactivated and stripped of name and address
-(superusers are left alone and reported).
+person (name, address, motivation, IP hash); user accounts are deactivated and stripped of name and address.
+
+Accounts with staff rights (superusers, `is_staff`, members of the Editors group) are left alone and reported
+unless `include_staff=True` (the command's `--include-staff`, and only a superuser in the admin): otherwise one
+editor could erase another editor's account. A blank address is refused outright: it would match every
+account without an address.
 """
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 
 from .models import ContactRequest, EventRegistration, MembershipApplication
+from .models.collaboration import EDITORS_GROUP_NAME
 
 PERSONAL_DATA_MODELS = {
     "membership_applications": MembershipApplication,
@@ -20,11 +26,31 @@ PERSONAL_DATA_MODELS = {
 
 
 def _users(email):
-    return get_user_model().objects.filter(email__iexact=(email or "").strip())
+    return get_user_model().objects.filter(email__iexact=normalised_address(email))
+
+
+def normalised_address(email):
+    """The address stripped; a blank one is refused (it would match every account that has none)."""
+    address = (email or "").strip()
+    if not address:
+        raise ValueError("An email address is required.")
+    return address
+
+
+def has_staff_rights(user):
+    """Superusers, Django staff and editors: accounts a privacy request must not erase by accident."""
+    return user.is_superuser or user.is_staff or user.groups.filter(name=EDITORS_GROUP_NAME).exists()
+
+
+def staff_accounts(email):
+    return (
+        _users(email).filter(Q(is_superuser=True) | Q(is_staff=True) | Q(groups__name=EDITORS_GROUP_NAME)).distinct()
+    )
 
 
 def export_personal_data(email):
     """Everything stored about the person behind `email`, as JSON-ready data."""
+    email = normalised_address(email)
     data = {"email": email}
     for key, model in PERSONAL_DATA_MODELS.items():
         records = model.objects.for_email(email)
@@ -47,8 +73,9 @@ def export_personal_data(email):
 
 
 @transaction.atomic
-def erase_personal_data(email):
+def erase_personal_data(email, include_staff=False):
     """Erase the person behind `email`; returns how many records of each kind were touched."""
+    email = normalised_address(email)
     counts = {}
     for key, model in PERSONAL_DATA_MODELS.items():
         records = list(model.objects.for_email(email))
@@ -57,9 +84,13 @@ def erase_personal_data(email):
         counts[key] = len(records)
     erased_users = 0
     kept_superusers = 0
+    kept_staff = 0
     for user in _users(email):
         if user.is_superuser:
             kept_superusers += 1
+            continue
+        if has_staff_rights(user) and not include_staff:
+            kept_staff += 1
             continue
         user.username = f"erased-user-{user.pk}"
         user.email = ""
@@ -71,4 +102,5 @@ def erase_personal_data(email):
         erased_users += 1
     counts["user_accounts"] = erased_users
     counts["superusers_kept"] = kept_superusers
+    counts["staff_accounts_kept"] = kept_staff
     return counts

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models import SkillTag
 
-from .models import ContactRequest, MembershipApplication
+from .models import ContactRequest, EventRegistration, MembershipApplication
 
 
 class PublicForm(forms.ModelForm):
@@ -72,12 +72,18 @@ class ContactRequestForm(PublicForm):
         widgets = {"message": forms.Textarea(attrs={"rows": 6})}
 
 
+def model_form_field(model, name, label):
+    """The form field the model field makes (its max_length and validators), so the form never lets through
+    what the database would refuse (a 255-320 character address passes Django's EmailField but not varchar 254)."""
+    return model._meta.get_field(name).formfield(label=label)
+
+
 class EventRegistrationForm(forms.Form):
     """Not a ModelForm: `EventPage.register` creates the registration under a lock on the event."""
 
-    name = forms.CharField(label=_("Name"), max_length=150)
-    organisation = forms.CharField(label=_("Organisation"), max_length=255, required=False)
-    email = forms.EmailField(label=_("Email"))
+    name = model_form_field(EventRegistration, "name", _("Name"))
+    organisation = model_form_field(EventRegistration, "organisation", _("Organisation"))
+    email = model_form_field(EventRegistration, "email", _("Email"))
     consent = forms.BooleanField(
         label=_("I agree that the organisers store these details to run the event, as the privacy notice explains."),
         required=True,

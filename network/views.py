@@ -1,7 +1,9 @@
 """Public forms (join, contact, event registration) and the find-partners page.
 
-Each form view stores first and emails second: a failing mail server loses nothing. Each counts its POSTs per
-IP hash (`network.ratelimit`) and answers 429 with the form and a message once the limit is reached.
+Each form view stores first and emails second: a failing mail server loses nothing. Each counts its stored
+submissions and spam per IP hash (`network.ratelimit`; a form with errors does not count) and answers 429 with
+the form, a message and `Retry-After` once the limit is reached; 503 "nothing was saved" when the rate-limit
+cache is down.
 """
 
 from django.conf import settings
@@ -19,7 +21,7 @@ from .calendar import event_ics
 from .emails import send_templated_email
 from .forms import FindPartnersForm
 from .models import AlreadyRegistered, EventFull, EventPage, MemberPage
-from .ratelimit import FormRateLimit, client_ip, hash_ip
+from .ratelimit import UNAVAILABLE_RETRY_AFTER, FormRateLimit, RateLimitUnavailable, client_ip, hash_ip
 from .submission_forms import ContactRequestForm, EventRegistrationForm, MembershipApplicationForm
 
 
@@ -33,15 +35,26 @@ class RateLimitedFormView(FormView):
         ip_hash = hash_ip(client_ip(request))
         limit = FormRateLimit(self.rate_limit_scope)
         form = self.get_form()
-        if limit.exceeded(ip_hash):
-            context = self.get_context_data(form=form, rate_limited=True)
-            return self.render_to_response(context, status=429)
-        limit.hit(ip_hash)
+        try:
+            exceeded = limit.exceeded(ip_hash)
+        except RateLimitUnavailable:
+            return self.refuse(form, "limit_unavailable", 503, UNAVAILABLE_RETRY_AFTER)
+        if exceeded:
+            return self.refuse(form, "rate_limited", 429, limit.retry_after())
         if form.is_spam:
+            limit.hit(ip_hash)
             return redirect(self.get_success_url())
         if not form.is_valid():
-            return self.form_invalid(form)
-        return self.save(form, ip_hash) or redirect(self.get_success_url())
+            return self.form_invalid(form)  # typos do not count against the limit
+        response = self.save(form, ip_hash)
+        limit.hit(ip_hash)
+        return response or redirect(self.get_success_url())
+
+    def refuse(self, form, reason, status, retry_after):
+        """The form again, unsaved, with a message saying why and when to retry."""
+        response = self.render_to_response(self.get_context_data(form=form, **{reason: True}), status=status)
+        response["Retry-After"] = str(retry_after)
+        return response
 
     def get_success_url(self):
         return reverse(self.success_url_name)

@@ -5,7 +5,6 @@ superusers) have; `ensure_network_review()` grants them. The hooks at the bottom
 organisation's page permissions in step with the pages it owns.
 """
 
-import csv
 import json
 
 from django import forms
@@ -27,21 +26,43 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 
 from .choices import ApplicationStatus
+from .confinement import (
+    is_confined_member,
+    page_permission_policy_for_members,
+    uploaded_by_organisation,
+    visible_to_member,
+)
+from .exports import SafeSpreadsheetExportMixin, csv_response
 from .models import ContactRequest, EventPage, EventRegistration, MemberGroup, MembershipApplication
 from .privacy import erase_personal_data, export_personal_data
 
-#: Spreadsheet programs run cells that start with these; a leading quote keeps them text.
-CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Registered first thing: the explorer, admin search and site history read it from the policy registry.
+register_permission_policy(Page, page_permission_policy_for_members)
 
 
-def csv_safe(value):
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(CSV_FORMULA_PREFIXES) else text
+@hooks.register("construct_explorer_page_queryset")
+@hooks.register("construct_page_chooser_queryset")
+def confine_member_pages(*args):
+    """Explorer `(parent_page, pages, request)`, page chooser `(pages, request)`: a member sees its own work."""
+    pages, request = args[-2], args[-1]
+    return visible_to_member(pages, request.user) if is_confined_member(request.user) else pages
 
 
-class ApplicationIndexView(IndexView):
+@hooks.register("construct_document_chooser_queryset")
+@hooks.register("construct_image_chooser_queryset")
+def confine_member_files(files, request):
+    return uploaded_by_organisation(files, request.user) if is_confined_member(request.user) else files
+
+
+class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The Network inbox listings: their "Download CSV" escapes formula injection (network/exports.py)."""
+
+
+class ApplicationIndexView(SafeExportIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.status == ApplicationStatus.NEW and self.request.user.has_perm(
@@ -142,6 +163,7 @@ class ContactRequestViewSet(ModelViewSet):
     menu_label = _("Contact requests")
     url_prefix = "network/contact-requests"
     url_namespace = "network_contact_requests"
+    index_view_class = SafeExportIndexView
     inspect_view_enabled = True
     list_display = ["subject", "name", "organisation", "status", "created_at"]
     list_filter = ["status"]
@@ -155,6 +177,7 @@ class EventRegistrationViewSet(ModelViewSet):
     menu_label = _("Event registrations")
     url_prefix = "network/registrations"
     url_namespace = "network_registrations"
+    index_view_class = SafeExportIndexView
     inspect_view_enabled = True
     list_display = ["name", "organisation", "email", Column("event", accessor="event"), "created_at"]
     list_filter = ["event"]
@@ -183,20 +206,13 @@ def event_registrations_csv(request, page_id):
         request.user.has_perm("network.view_eventregistration") or event.permissions_for_user(request.user).can_edit()
     ):
         raise PermissionDenied
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="registrations-{slugify(event.slug)}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["name", "organisation", "email", "registered_at"])
-    for registration in event.registrations.order_by("created_at"):
-        writer.writerow(
-            [
-                csv_safe(registration.name),
-                csv_safe(registration.organisation),
-                csv_safe(registration.email),
-                registration.created_at.isoformat(),
-            ]
-        )
-    return response
+    rows = (
+        [registration.name, registration.organisation, registration.email, registration.created_at.isoformat()]
+        for registration in event.registrations.order_by("created_at")
+    )
+    return csv_response(
+        f"registrations-{slugify(event.slug)}.csv", ["name", "organisation", "email", "registered_at"], rows
+    )
 
 
 class PrivacyForm(forms.Form):
@@ -237,7 +253,8 @@ class PrivacyView(WagtailAdminTemplateMixin, FormView):
             )
             response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
             return response
-        counts = erase_personal_data(email)
+        # Never an account with staff rights from here: one editor must not erase another (use the command).
+        counts = erase_personal_data(email, include_staff=False)
         summary = ", ".join(f"{key.replace('_', ' ')}: {count}" for key, count in counts.items())
         messages.success(self.request, _("Erased. %(summary)s") % {"summary": summary})
         return redirect("network_privacy")

@@ -10,6 +10,7 @@ import urllib.request
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -64,6 +65,15 @@ class WebhookEndpoint(models.Model):
     class Meta:
         verbose_name = _("webhook endpoint")
         ordering = ["name"]
+
+    def clean(self):
+        """https only (a secret-signed body must not travel in clear); http only to localhost while DEBUG."""
+        super().clean()
+        scheme, _sep, rest = (self.url or "").partition("://")
+        host = rest.split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0].strip("[]").lower()
+        local_http = settings.DEBUG and scheme.lower() == "http" and host in {"localhost", "127.0.0.1", "::1"}
+        if scheme.lower() != "https" and not local_http:
+            raise ValidationError({"url": _("Webhook addresses must start with https://.")})
 
     def __str__(self):
         return self.name

@@ -3,6 +3,7 @@
 Secrets and hosts come from the environment; see `.env.example` and the README.
 """
 
+import datetime
 import json
 import os
 from pathlib import Path
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -82,7 +85,22 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into home.sign_in.locked_out's 429.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Admin sign-in throttling (django-axes): AXES_FAILURE_LIMIT wrong passwords from one client IP lock it out
+# for AXES_COOLOFF_MINUTES; the right password then fails too until the cool-off ends (docs/security.md).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "home.client_ip.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "home.sign_in.locked_out"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -127,10 +145,20 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        }
+        },
+        # The public forms' rate limit: errors are NOT ignored, so a Redis outage makes the forms fail closed
+        # (503, nothing saved) instead of taking unlimited submissions. Short timeouts keep that answer quick.
+        "ratelimit": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -192,8 +220,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Guild <no-reply@guild
 GUILD_EDITORS_EMAIL = env_list("GUILD_EDITORS_EMAIL", "editors@guild.example")
 # Public forms (join, contact, event registration): submissions per IP and form, "count/seconds".
 GUILD_FORM_RATE_LIMIT = os.environ.get("GUILD_FORM_RATE_LIMIT", "5/600")
-# Only behind a proxy that sets it: otherwise clients could pick their own rate-limit key.
-GUILD_TRUST_X_FORWARDED_FOR = env_bool("GUILD_TRUST_X_FORWARDED_FOR")
+# Admin "forgotten password" emails per client IP, "count/seconds".
+GUILD_PASSWORD_RESET_RATE_LIMIT = os.environ.get("GUILD_PASSWORD_RESET_RATE_LIMIT", "5/3600")
+# How many reverse proxies in front of the site append to X-Forwarded-For (0: only REMOTE_ADDR counts).
+# One setting for every limit: forms, login throttling and the API (home/client_ip.py, docs/security.md).
+GUILD_TRUSTED_PROXY_COUNT = int(os.environ.get("GUILD_TRUSTED_PROXY_COUNT", "0"))
 # Find-partners map tiles; empty shows the markers without a background map (offline).
 GUILD_MAP_TILES_URL = os.environ.get("GUILD_MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 GUILD_MAP_TILES_ATTRIBUTION = os.environ.get("GUILD_MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors")
@@ -239,8 +270,8 @@ API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
 # Anonymous requests per client IP ("600/minute"; s, m, h, d); empty turns the limit off.
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/minute")
 REST_FRAMEWORK = {
-    # Behind N trusted proxies, the client IP is taken from X-Forwarded-For (0: REMOTE_ADDR only).
-    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0")),
+    # The same trusted-proxy count as the forms and login throttling (home/client_ip.py).
+    "NUM_PROXIES": GUILD_TRUSTED_PROXY_COUNT,
     # Decimals (coordinates, grants, credits) as JSON numbers, not strings.
     "COERCE_DECIMAL_TO_STRING": False,
 }

@@ -31,6 +31,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# The language choice (Django's set_language view) travels on HTTPS only and not on cross-site requests.
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail's live preview shows the page in a same-origin iframe, so DENY would
@@ -44,3 +47,13 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+
+# Webhooks are delivered by the worker (`manage.py db_worker`, see the README), never inside an editor's
+# publish: the database task backend queues them. WEBHOOK_TASK_BACKEND overrides it.
+TASKS = {
+    **TASKS,  # noqa: F405
+    "webhooks": {
+        "BACKEND": os.environ.get("WEBHOOK_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["webhooks"],
+    },
+}

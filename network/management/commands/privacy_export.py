@@ -2,7 +2,7 @@
 
 import json
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from network.privacy import export_personal_data
 
@@ -14,4 +14,6 @@ class Command(BaseCommand):
         parser.add_argument("--email", required=True)
 
     def handle(self, *args, email, **options):
+        if not (email or "").strip():
+            raise CommandError("--email must be an address.")
         self.stdout.write(json.dumps(export_personal_data(email), indent=2, ensure_ascii=False))

@@ -1,6 +1,7 @@
 """`python manage.py load_demo_content`: the network's real texts plus example records (see docs/demo-content.md)."""
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from practices.demo_loader import DemoContentLoader
 
@@ -18,7 +19,17 @@ class Command(BaseCommand):
             help="Also reset demo pages that an editor has changed in the admin since they were loaded.",
         )
 
-    def handle(self, *args, force=False, **options):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Run even under production settings (it writes example members and events into the site).",
+        )
+
+    def handle(self, *args, force=False, allow_production=False, **options):
+        if settings.SETTINGS_MODULE.endswith(".production") and not allow_production:
+            raise CommandError(
+                "Refusing to load demo content under production settings; pass --allow-production if you mean it."
+            )
         loader = DemoContentLoader(force=force)
         loader.run()
         for line in loader.summary_lines():

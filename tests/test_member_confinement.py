@@ -1,0 +1,128 @@
+"""Member A sees only its own work in the admin: explorer, admin search, page chooser, site history and the
+document and image choosers never show member B's drafts, draft titles or files (docs/security.md)."""
+
+import re
+
+from django.contrib.auth.models import Group, User
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from wagtail.documents.models import Document
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Collection
+
+import pytest
+from wagtail_factories import ImageFactory
+
+from network.choices import PledgeStatus
+from network.models import MembershipApplication, ensure_network_review
+
+from .factories import GoodPracticePageFactory
+
+
+def accept(name, email, editor):
+    application = MembershipApplication.objects.create(
+        organisation_name=name,
+        member_type="city",
+        country="BE",
+        city="Ghent",
+        contact_name=f"{name} contact",
+        email=email,
+        pledge_status=PledgeStatus.NO,
+        motivation="To share practices.",
+        consent=True,
+    )
+    page = application.accept(by=editor)
+    return page, User.objects.get(email=email)
+
+
+@pytest.fixture
+def network(site_tree):
+    ensure_network_review()
+    editor = User.objects.create_user("editor", "editor@guild.example", "editor-password-123")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    _ghent, ghent_user = accept("City of Ghent", "apprenticeships@stad.gent", editor)
+    lyon, lyon_user = accept("Lyon Metropole", "apprentissage@lyon.example", editor)
+    draft = GoodPracticePageFactory(parent=site_tree.practices, title="Lyon secret draft", owner=lyon_user, live=False)
+    draft.save_revision(user=lyon_user, log_action=True)
+    renamed = GoodPracticePageFactory(parent=site_tree.practices, title="Lyon public desk", owner=lyon_user)
+    renamed.save_revision(user=lyon_user).publish()
+    renamed.title = "Lyon unannounced rename"
+    renamed.save_revision(user=lyon_user, log_action=True)
+    lyon.access_group.sync_page_permissions()
+    Document.objects.create(
+        title="Lyon budget sheet", file=ContentFile(b"budget", name="budget.txt"), uploaded_by_user=lyon_user
+    )
+    Document.objects.create(
+        title="Ghent flyer", file=ContentFile(b"flyer", name="flyer.txt"), uploaded_by_user=ghent_user
+    )
+    root = Collection.get_first_root_node()  # the factory would make a collection of its own otherwise
+    ImageFactory(title="Lyon skyline photo", file=get_test_image_file(), uploaded_by_user=lyon_user, collection=root)
+    ImageFactory(title="Ghent belfry photo", file=get_test_image_file(), uploaded_by_user=ghent_user, collection=root)
+    return type("Network", (), {"tree": site_tree, "editor": editor, "ghent_user": ghent_user, "lyon": lyon})
+
+
+#: Member B's draft titles. (Its contact's name still appears in Wagtail's "Owner" / "Edited by" / user
+#: filters, which list every page owner site-wide: a known gap, docs/security.md.)
+LYON_SECRETS = [r"Lyon secret draft", r"Lyon unannounced rename", r"Lyon Metropole(?! contact)"]
+
+
+def assert_no_lyon_secrets(response):
+    html = response.content.decode()
+    for secret in LYON_SECRETS:
+        assert re.search(secret, html) is None, secret
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        lambda net: reverse("wagtailadmin_explore", args=[net.tree.practices.pk]),
+        lambda net: reverse("wagtailadmin_explore", args=[net.tree.members.pk]),
+        lambda net: reverse("wagtailadmin_pages:search") + "?q=Lyon",
+        lambda net: reverse("wagtailadmin_choose_page_child", args=[net.tree.practices.pk]),
+        lambda net: reverse("wagtailadmin_choose_page") + "?q=Lyon",
+    ],
+    ids=["explorer-practices", "explorer-members", "admin-search", "chooser-browse", "chooser-search"],
+)
+def test_member_a_does_not_see_member_bs_drafts(client, network, url):
+    client.force_login(network.ghent_user)
+    response = client.get(url(network))
+    assert response.status_code == 200
+    assert_no_lyon_secrets(response)
+
+
+def test_member_a_still_sees_its_own_draft_and_public_pages(client, network):
+    client.force_login(network.ghent_user)
+    members = client.get(reverse("wagtailadmin_explore", args=[network.tree.members.pk])).content.decode()
+    assert "City of Ghent" in members
+    practices = client.get(reverse("wagtailadmin_explore", args=[network.tree.practices.pk])).content.decode()
+    assert "Lyon public desk" not in practices  # it has an unpublished rename: hidden with it
+
+
+def test_the_site_history_report_shows_member_a_nothing_of_member_b(client, network):
+    client.force_login(network.ghent_user)
+    response = client.get(reverse("wagtailadmin_reports:site_history"))
+    assert response.status_code in (200, 302, 403)
+    assert_no_lyon_secrets(response)
+
+
+def test_editors_still_see_everything(client, network):
+    client.force_login(network.editor)
+    html = client.get(reverse("wagtailadmin_explore", args=[network.tree.practices.pk])).content.decode()
+    assert "Lyon secret draft" in html
+
+
+@pytest.mark.parametrize(
+    ("chooser", "mine", "theirs"),
+    [
+        ("wagtaildocs_chooser:choose", "Ghent flyer", "Lyon budget sheet"),
+        ("wagtailimages_chooser:choose", "Ghent belfry photo", "Lyon skyline photo"),
+    ],
+)
+def test_the_file_choosers_list_only_member_as_files(client, network, chooser, mine, theirs):
+    client.force_login(network.ghent_user)
+    response = client.get(reverse(chooser))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert mine in html
+    assert theirs not in html
