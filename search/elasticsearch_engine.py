@@ -27,6 +27,7 @@ from home.models.mixins import LANGUAGE_ANALYZERS, TaggedPageMixin
 
 from .database_engine import EngineResult
 from .facets import FACET_METHODS, TYPE_MODELS, indexed_page_models, locale_ids
+from .models import restricted_page_ids
 
 FACET_SIZE = 50
 # Added to the score of pages in the visitor's language: larger than any text score, so they rank first.
@@ -41,6 +42,22 @@ class EngineUnavailable(RuntimeError):
 def mark_available():
     global _unavailable_until
     _unavailable_until = 0.0
+
+
+_backends = {}
+
+
+def shared_backend():
+    """Wagtail's Elasticsearch backend (and its client, with its connection pool), one per process.
+
+    `get_search_backend()` builds a new backend and a new client on every call: a new connection per search and
+    per autocomplete keystroke. Keyed by the configuration, so a changed setting (tests) gets its own client.
+    """
+    key = repr(sorted(settings.WAGTAILSEARCH_BACKENDS.get("default", {}).items()))
+    backend = _backends.get(key)
+    if backend is None:
+        backend = _backends[key] = get_search_backend("default")
+    return backend
 
 
 def _facet_field(facet):
@@ -97,7 +114,7 @@ class ElasticsearchEngine:
     name = "elasticsearch"
 
     def __init__(self):
-        self.backend = get_search_backend("default")
+        self.backend = shared_backend()
         self.index = self.backend.get_index_for_model(Page).name
         self.timeout = getattr(settings, "SEARCH_ELASTICSEARCH_TIMEOUT", 2.0)
         names = index_field_names(self.backend.mapping_class)
@@ -120,8 +137,16 @@ class ElasticsearchEngine:
             raise EngineUnavailable(f"{type(error).__name__}: {error}") from error
 
     # --- query pieces ------------------------------------------------------------------------------------------
-    def _scope(self, query, locales):
+    def _visible(self):
+        """Live content pages, none behind a view restriction (on the page or an ancestor)."""
         filters = [Q("term", live_filter=True), Q("terms", _django_content_type=_type_labels())]
+        restricted = restricted_page_ids()
+        if restricted:
+            filters.append(~Q("terms", pk=[str(pk) for pk in sorted(restricted)]))
+        return filters
+
+    def _scope(self, query, locales):
+        filters = self._visible()
         if query.locale:
             filters.append(Q({"term": {self.locale_field: locales.get(query.locale, 0)}}))
         if query.skill_categories:
@@ -240,7 +265,7 @@ class ElasticsearchEngine:
             Q(
                 "bool",
                 must=[Q("match", title_edgengrams={"query": text, "operator": "and"})],
-                filter=[Q("term", live_filter=True), Q("terms", _django_content_type=_type_labels())],
+                filter=self._visible(),
             )
         )
         search = search.extra(size=limit).source(["pk", "title", "_django_content_type"])

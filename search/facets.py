@@ -8,9 +8,12 @@ Elasticsearch index the same thing.
 from functools import cache
 
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
+from wagtail.search.index import SearchField
 
 from django_countries import countries
 
@@ -51,6 +54,8 @@ FACET_METHODS = {
     "year": "search_years",
 }
 FACETS = ("type", *FACET_METHODS)
+# Searched fields that are not prose: the title (shown already), the summary (the service reads it first).
+PROSE_EXCLUDED = {"title", "summary", "search_description"}
 
 
 @cache
@@ -99,6 +104,27 @@ def document_values(page):
         "date": page.search_date(),
         "facets": {facet: getattr(page, method)() for facet, method in FACET_METHODS.items()},
     }
+
+
+def prose_texts(page):
+    """The page's own prose for snippets: its searched text fields, without tags, labels or language copies."""
+    texts = []
+    for search_field in page.get_search_fields():
+        name = search_field.field_name
+        if type(search_field) is not SearchField or name in PROSE_EXCLUDED or name.startswith("search_"):
+            continue
+        value = search_field.get_value(page)
+        if not value:
+            continue
+        try:
+            model_field = page._meta.get_field(name)
+        except FieldDoesNotExist:
+            model_field = None
+        if hasattr(model_field, "get_searchable_content"):  # a StreamField: its blocks' text, not its HTML
+            texts.extend(strip_tags(str(text)) for text in model_field.get_searchable_content(value))
+        elif isinstance(value, str):
+            texts.append(strip_tags(value))
+    return texts
 
 
 def facet_labels(facet, values):
