@@ -3,7 +3,7 @@
 A query becomes clauses, one per concept the visitor named: "how cities support apprenticeships in small
 companies" is [cities|ville|…] [support] [apprenticeships|work-based learning|Ausbildung|…] [small companies|SMEs|…]
 ("how" and "in" are stop words). A page matches when it matches at least `required` clauses (ranked OR: every
-clause up to two, then 75% of them), and ranks higher the more clauses it matches, with a boost when it holds
+clause up to two, then 60% of them), and ranks higher the more clauses it matches, with a boost when it holds
 them all and another when it holds the words as typed, as a phrase. The data live next to this module:
 `stopwords.json` (per language, short lists of function words) and `thesaurus.json` (groups of equivalent
 words and phrases, maintained by editors of the network's vocabulary).
@@ -22,7 +22,7 @@ DATA = Path(__file__).parent
 WORD_RE = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 MAX_PHRASE_WORDS = 5
 ALL_REQUIRED_UP_TO = 2
-MINIMUM_SHARE = 0.75
+MINIMUM_SHARE = 0.6
 
 
 @cache

@@ -28,7 +28,7 @@ from modelsearch.conf import get_app_config
 from home.models import SkillTag
 from home.models.mixins import LANGUAGE_ANALYZERS
 
-from .analysis import parse, stop_words
+from .analysis import WORD_RE, parse, stop_words
 from .facets import FACET_METHODS, TYPE_MODELS, indexed_page_models, locale_ids
 from .highlight import stem
 from .models import FacetStoreVersion, SearchDocument, SearchFacetValue
@@ -60,13 +60,20 @@ class EngineResult:
     extra: dict = field(default_factory=dict)
 
 
-def _fts_phrase(text):
-    words = re.findall(r"\w+", text.lower())
-    if not words:
-        return '""'
-    last = stem(words[-1])
-    prefix = "*" if len(last) > SHORT_WORD else ""
-    return '"' + " ".join([*words[:-1], last if prefix else words[-1]]) + '"' + prefix
+def _fts_alternative(text):
+    """One alternative as FTS5 syntax: all its words (AND), each word's crude stem as a prefix, compounds as phrases.
+
+    "small companies" finds "small craft companies"; "e-skills" is the phrase "e skills", never the prefix "e*".
+    """
+    units = []
+    for word in WORD_RE.findall(text.lower()):
+        parts = re.findall(r"\w+", word)
+        if len(parts) > 1:  # a hyphenated compound: its parts in order
+            units.append('"' + " ".join(parts) + '"')
+            continue
+        root = stem(word)
+        units.append(f'"{root}"*' if len(root) > SHORT_WORD else f'"{word}"')
+    return "(" + " AND ".join(units) + ")" if units else '""'
 
 
 def content_type_ids(type_keys=None):
@@ -153,8 +160,9 @@ class DatabaseEngine:
         entries = INDEX_ENTRY._meta.db_table
         fts = f"{entries}_fts"
         if connection.vendor == "postgresql":
-            # Each alternative as a phrase (a hyphenated "e-skills" too), the alternatives OR'ed together.
-            tsquery = " || ".join(["phraseto_tsquery(%s)"] * len(alternatives))
+            # Each alternative's words (AND, stemmed), the alternatives OR'ed; the phrase boost as a phrase.
+            function = "phraseto_tsquery" if index < 0 else "plainto_tsquery"
+            tsquery = " || ".join([f"{function}(%s)"] * len(alternatives))
             sql = (
                 f"SELECT CAST(ie.object_id AS integer), ts_rank(ie.title, q) * 10 + ts_rank(ie.body, q), {int(index)} "  # noqa: S608
                 f"FROM {entries} ie, ({tsquery}) q "
@@ -166,7 +174,7 @@ class DatabaseEngine:
                 return sql, params
             # The index is built with one configuration; pages in the visitor's language also match as that
             # language reads them (its stemming and stop words), computed at query time over those pages only.
-            language_tsquery = " || ".join(["phraseto_tsquery(CAST(%s AS regconfig), %s)"] * len(alternatives))
+            language_tsquery = " || ".join([f"{function}(CAST(%s AS regconfig), %s)"] * len(alternatives))
             in_language = (
                 f"SELECT CAST(ie.object_id AS integer), ts_rank(v, q) * 10, {int(index)} "  # noqa: S608
                 f"FROM {SearchDocument._meta.db_table} d "
@@ -179,10 +187,12 @@ class DatabaseEngine:
             for alternative in alternatives:
                 language_params += [config, alternative]
             return f"{sql} UNION ALL {in_language}", [*params, *language_params, locale_id, *ct_ids]
-        # SQLite FTS5 (columns: autocomplete, body, title). Every alternative quoted as a phrase (no FTS syntax gets
-        # through); the last word's crude stem as a prefix stands in for the stemming FTS5's default tokenizer
-        # lacks, except for short words ("e" of "e-skills" must not become "e*").
-        expression = "{title body} : (" + " OR ".join(_fts_phrase(alt) for alt in alternatives) + ")"
+        # SQLite FTS5 (columns: autocomplete, body, title). Every word quoted (no FTS syntax gets through), see
+        # _fts_alternative.
+        if index < 0:  # the phrase boost: the words as typed, in order
+            expression = '{title body} : "' + " ".join(re.findall(r"\w+", alternatives[0].lower())) + '"'
+        else:
+            expression = "{title body} : (" + " OR ".join(_fts_alternative(alt) for alt in alternatives) + ")"
         sql = (
             f"SELECT CAST(ie.object_id AS integer), -bm25({fts}, 0.0, 1.0, 10.0), {int(index)} "  # noqa: S608
             f"FROM {fts} "

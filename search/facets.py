@@ -8,7 +8,6 @@ Elasticsearch index the same thing.
 from functools import cache
 
 from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -113,17 +112,9 @@ def prose_texts(page):
         name = search_field.field_name
         if type(search_field) is not SearchField or name in PROSE_EXCLUDED or name.startswith("search_"):
             continue
-        value = search_field.get_value(page)
-        if not value:
-            continue
-        try:
-            model_field = page._meta.get_field(name)
-        except FieldDoesNotExist:
-            model_field = None
-        if hasattr(model_field, "get_searchable_content"):  # a StreamField: its blocks' text, not its HTML
-            texts.extend(strip_tags(str(text)) for text in model_field.get_searchable_content(value))
-        elif isinstance(value, str):
-            texts.append(strip_tags(value))
+        value = search_field.get_value(page)  # a StreamField's text blocks come back as a list of strings
+        values = value if isinstance(value, list | tuple) else [value]
+        texts.extend(strip_tags(str(item)) for item in values if isinstance(item, str) and item)
     return texts
 
 

@@ -12,6 +12,7 @@ below forgets every page Django reports deleted.
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import SearchDocument
@@ -19,11 +20,14 @@ from .models import SearchDocument
 
 def refresh_document(sender, instance, **kwargs):
     SearchDocument.objects.refresh_page(instance)
-    dependants = getattr(instance, "practice_links", None)  # a member: its practices carry its member type
-    if dependants is not None:
-        SearchDocument.objects.refresh_pages(
-            [link.practice for link in dependants.select_related("practice").distinct()]
-        )
+    links = getattr(instance, "practice_links", None)  # a member: its practices carry its member type
+    if links is None:
+        return
+    practices = [link.practice for link in links.select_related("practice")]
+    SearchDocument.objects.refresh_pages(practices)
+    for practice in practices:  # and Elasticsearch's copies of them
+        if practice.live:
+            index.insert_or_update_object(practice)
 
 
 def refresh_subtree(page):
