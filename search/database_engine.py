@@ -28,11 +28,17 @@ from modelsearch.conf import get_app_config
 from home.models import SkillTag
 from home.models.mixins import LANGUAGE_ANALYZERS
 
+from .analysis import WORD_RE, parse, stop_words
 from .facets import FACET_METHODS, TYPE_MODELS, indexed_page_models, locale_ids
-from .highlight import fragments, stem
+from .highlight import stem
 from .models import FacetStoreVersion, SearchDocument, SearchFacetValue
 
 RERANK_WINDOW = 100
+# Ranked OR: a page holding every clause of the query, or the words as typed, ranks above one holding most.
+ALL_CLAUSES_BOOST = 1.5
+PHRASE_BOOST = 2.0
+SHORT_WORD = 3
+AUTOCOMPLETE_CANDIDATES = 500
 # PostgreSQL's text search configuration per language: Elasticsearch's list plus Dutch, which PostgreSQL ships
 # (and which the Elasticsearch side leaves out only for want of a test, see home.models.mixins).
 TEXT_SEARCH_CONFIGS = {**LANGUAGE_ANALYZERS, "nl": "dutch"}
@@ -52,6 +58,22 @@ class EngineResult:
     suggestion: str | None = None
     engine: str = "database"
     extra: dict = field(default_factory=dict)
+
+
+def _fts_alternative(text):
+    """One alternative as FTS5 syntax: all its words (AND), each word's crude stem as a prefix, compounds as phrases.
+
+    "small companies" finds "small craft companies"; "e-skills" is the phrase "e skills", never the prefix "e*".
+    """
+    units = []
+    for word in WORD_RE.findall(text.lower()):
+        parts = re.findall(r"\w+", word)
+        if len(parts) > 1:  # a hyphenated compound: its parts in order
+            units.append('"' + " ".join(parts) + '"')
+            continue
+        root = stem(word)
+        units.append(f'"{root}"*' if len(root) > SHORT_WORD else f'"{word}"')
+    return "(" + " AND ".join(units) + ")" if units else '""'
 
 
 def content_type_ids(type_keys=None):
@@ -118,42 +140,61 @@ class DatabaseEngine:
 
     # --- words -------------------------------------------------------------------------------------------------
     # The SQL below is assembled only from constants and "%s" placeholders; every value is a parameter.
-    def _match_sql(self, terms, ct_ids, language="", locale_id=None):
-        """SQL + params selecting (page_id, score) of the index entries matching every term."""
+    def _match_sql(self, parsed, ct_ids, language="", locale_id=None):
+        """SQL + params selecting (page_id, score, clause) for every clause (and the phrase, clause -1) a page matches.
+
+        One statement: a UNION ALL of one index match per clause; the engine counts the clauses per page.
+        """
+        selects, params = [], []
+        clauses = [(index, clause.alternatives) for index, clause in enumerate(parsed.clauses)]
+        if parsed.phrase and len(parsed.clauses) > 1:
+            clauses.append((-1, (parsed.phrase,)))
+        for index, alternatives in clauses:
+            sql, clause_params = self._clause_sql(index, alternatives, ct_ids, language, locale_id)
+            selects.append(sql)
+            params.extend(clause_params)
+        return " UNION ALL ".join(selects), params
+
+    def _clause_sql(self, index, alternatives, ct_ids, language, locale_id):
         placeholders = ", ".join(["%s"] * len(ct_ids))
         entries = INDEX_ENTRY._meta.db_table
         fts = f"{entries}_fts"
         if connection.vendor == "postgresql":
-            words = " ".join(terms)
+            # Each alternative's words (AND, stemmed), the alternatives OR'ed; the phrase boost as a phrase.
+            function = "phraseto_tsquery" if index < 0 else "plainto_tsquery"
+            tsquery = " || ".join([f"{function}(%s)"] * len(alternatives))
             sql = (
-                "SELECT CAST(ie.object_id AS integer) AS page_id, "  # noqa: S608
-                "ts_rank(ie.title, q) * 10 + ts_rank(ie.body, q) AS score "
-                f"FROM {entries} ie, plainto_tsquery(%s) q "
+                f"SELECT CAST(ie.object_id AS integer), ts_rank(ie.title, q) * 10 + ts_rank(ie.body, q), {int(index)} "  # noqa: S608
+                f"FROM {entries} ie, ({tsquery}) q "
                 f"WHERE (ie.title @@ q OR ie.body @@ q) AND ie.content_type_id IN ({placeholders})"
             )
-            params = [words, *ct_ids]
+            params = [*alternatives, *ct_ids]
             config = TEXT_SEARCH_CONFIGS.get(language) if language != settings.LANGUAGE_CODE else None
             if config is None or locale_id is None:
                 return sql, params
             # The index is built with one configuration; pages in the visitor's language also match as that
             # language reads them (its stemming and stop words), computed at query time over those pages only.
+            language_tsquery = " || ".join([f"{function}(CAST(%s AS regconfig), %s)"] * len(alternatives))
             in_language = (
-                "SELECT CAST(ie.object_id AS integer) AS page_id, ts_rank(v, q) * 10 AS score "  # noqa: S608
+                f"SELECT CAST(ie.object_id AS integer), ts_rank(v, q) * 10, {int(index)} "  # noqa: S608
                 f"FROM {SearchDocument._meta.db_table} d "
                 f"JOIN {entries} ie ON ie.object_id = CAST(d.page_id AS varchar) "
                 "CROSS JOIN LATERAL to_tsvector(CAST(%s AS regconfig), ie.title_text || ' ' || ie.body_text) v, "
-                "plainto_tsquery(CAST(%s AS regconfig), %s) q "
+                f"({language_tsquery}) q "
                 f"WHERE d.locale_id = %s AND ie.content_type_id IN ({placeholders}) AND v @@ q"
             )
-            sql = f"SELECT page_id, MAX(score) FROM ({sql} UNION ALL {in_language}) m GROUP BY page_id"  # noqa: S608
-            return sql, [*params, config, config, words, locale_id, *ct_ids]
-        # SQLite FTS5 (columns: autocomplete, body, title). Every term quoted (no FTS syntax gets through);
-        # a crude stem as a prefix query stands in for the stemming FTS5's default tokenizer lacks.
-        parts = [f'"{stem(term)}"*' for term in terms]
-        expression = "{title body} : (" + " AND ".join(parts) + ")"
+            language_params = [config]
+            for alternative in alternatives:
+                language_params += [config, alternative]
+            return f"{sql} UNION ALL {in_language}", [*params, *language_params, locale_id, *ct_ids]
+        # SQLite FTS5 (columns: autocomplete, body, title). Every word quoted (no FTS syntax gets through), see
+        # _fts_alternative.
+        if index < 0:  # the phrase boost: the words as typed, in order
+            expression = '{title body} : "' + " ".join(re.findall(r"\w+", alternatives[0].lower())) + '"'
+        else:
+            expression = "{title body} : (" + " OR ".join(_fts_alternative(alt) for alt in alternatives) + ")"
         sql = (
-            "SELECT CAST(ie.object_id AS integer) AS page_id, "  # noqa: S608
-            f"-bm25({fts}, 0.0, 1.0, 10.0) AS score "
+            f"SELECT CAST(ie.object_id AS integer), -bm25({fts}, 0.0, 1.0, 10.0), {int(index)} "  # noqa: S608
             f"FROM {fts} "
             f"JOIN {entries} ie ON ie.id = {fts}.rowid "
             # The unary "+" keeps SQLite from driving the join from the content-type index and re-running the
@@ -162,17 +203,39 @@ class DatabaseEngine:
         )
         return sql, [expression, *ct_ids]
 
+    def _scores(self, parsed, language, locale_id):
+        """{page_id: score} of the pages matching enough clauses, ranked OR with the all-words and phrase boosts."""
+        match = self._match_sql(parsed, content_type_ids(), language, locale_id)
+        with connection.cursor() as cursor:
+            cursor.execute(*match)
+            rows = cursor.fetchall()
+        matched, sums, phrase = {}, {}, {}
+        for page_id, score, index in rows:
+            if index < 0:
+                phrase[page_id] = max(phrase.get(page_id, 0.0), score)
+                continue
+            matched.setdefault(page_id, set()).add(index)
+            sums[page_id] = sums.get(page_id, 0.0) + max(score, 0.0)
+        count = len(parsed.clauses)
+        scores = {}
+        for page_id, clauses in matched.items():
+            if len(clauses) < parsed.required:
+                continue
+            share = len(clauses) / count
+            score = (sums[page_id] + 1.0) * share * (ALL_CLAUSES_BOOST if len(clauses) == count else 1.0)
+            scores[page_id] = score + PHRASE_BOOST * phrase.get(page_id, 0.0)
+        return scores
+
     # --- the search --------------------------------------------------------------------------------------------
     def search(self, query):
-        terms = query.terms
+        parsed = parse(query.text, query.language)
+        terms = parsed.typed_words
         snapshot = FacetSnapshot.current()
         locales = locale_ids() if query.language or query.locale else {}
-        if terms:
-            ct_ids = content_type_ids(query.selected("type"))
-            match = self._match_sql(terms, ct_ids, query.language, locales.get(query.language))
-            with connection.cursor() as cursor:
-                cursor.execute(*match)
-                scores = dict(cursor.fetchall())
+        if parsed.clauses:
+            # Every content type is matched (a selected type is a facet filter below), so the type facet keeps
+            # its alternatives when a type is selected with words.
+            scores = self._scores(parsed, query.language, locales.get(query.language))
             candidates = scores.keys() & snapshot.documents.keys()
         else:
             scores = {}
@@ -210,8 +273,8 @@ class DatabaseEngine:
         total = len(rows)
         start = (query.page - 1) * query.per_page
         page_ids = [row[0] for row in rows[start : start + query.per_page]]
-        hits = self._highlight(page_ids, terms) if terms and page_ids else [(pk, []) for pk in page_ids]
-        suggestion = self.suggest_spelling(terms) if terms and total == 0 else None
+        hits = [(pk, []) for pk in page_ids]  # the service builds the snippets, alike for both engines
+        suggestion = self.suggest_spelling(terms, query.language) if terms and total == 0 else None
         return EngineResult(total=total, hits=hits, facets=facets, suggestion=suggestion)
 
     def _rerank(self, rows, scores, terms):
@@ -233,52 +296,41 @@ class DatabaseEngine:
 
         return sorted(rows, key=weight)
 
-    def _highlight(self, ids, terms):
-        body_column = "body_text" if connection.vendor == "postgresql" else "body"
-        entries = INDEX_ENTRY._meta.db_table
-        placeholders = ", ".join(["%s"] * len(ids))
-        ct_ids = content_type_ids()
-        ct_placeholders = ", ".join(["%s"] * len(ct_ids))
-        with connection.cursor() as cursor:
-            # content_type_id first: the (content_type, object_id) unique index answers without a table scan.
-            cursor.execute(
-                f"SELECT CAST(object_id AS integer), {body_column} FROM {entries} "  # noqa: S608
-                f"WHERE content_type_id IN ({ct_placeholders}) AND object_id IN ({placeholders})",
-                [*ct_ids, *[str(pk) for pk in ids]],
-            )
-            bodies = dict(cursor.fetchall())
-        texts = {
-            pk: (title, summary)
-            for pk, title, summary in SearchDocument.objects.filter(page_id__in=ids).values_list(
-                "page_id", "title", "summary"
-            )
-        }
-        return [(pk, fragments([*texts.get(pk, ("", "")), bodies.get(pk, "")], terms)) for pk in ids]
-
     # --- spelling and autocomplete -----------------------------------------------------------------------------
-    def vocabulary(self):
-        """Words of the live titles and summaries, cached until the facet store changes."""
-        key = f"search-vocabulary-{connection.alias}-{FacetStoreVersion.current()}"
+    def vocabulary(self, language=""):
+        """Words of the live titles and summaries (of one language's pages if given), cached until the store changes.
+
+        Per language, so that a French query is corrected to French words ("dans" is not "das").
+        """
+        locale_id = locale_ids().get(language) if language else None
+        key = f"search-vocabulary-{connection.alias}-{FacetStoreVersion.current()}-{locale_id}"
         words = cache.get(key)
         if words is None:
+            documents = SearchDocument.objects.all()
+            if locale_id is not None:
+                documents = documents.filter(locale_id=locale_id)
             words = set()
-            for title, summary in SearchDocument.objects.values_list("title", "summary").iterator():
+            for title, summary in documents.values_list("title", "summary").iterator():
                 words.update(word.lower() for word in re.findall(r"[^\W\d_]{3,}", f"{title} {summary}"))
-            words.update(SkillTag.objects.values_list("name", flat=True))
+            words.update(name.lower() for name in SkillTag.objects.values_list("name", flat=True))
             words = sorted(words)
             cache.set(key, words, 3600)
         return words
 
-    def suggest_spelling(self, terms):
-        vocabulary = self.vocabulary()
-        known = set(vocabulary)
+    def suggest_spelling(self, terms, language=""):
+        """A corrected query, or None. Stop words, numbers and words the pages hold (or extend) are left alone.
+
+        The service only shows it when the corrected query finds something (and the typed one found nothing).
+        """
+        vocabulary = self.vocabulary(language)
+        known, stops = set(vocabulary), stop_words(language)
         corrected, changed = [], False
         for term in terms:
-            if term in known or term.isdigit():
+            if term in known or term in stops or term.isdigit() or len(term) < SHORT_WORD:
                 corrected.append(term)
                 continue
             close = difflib.get_close_matches(term, vocabulary, n=1, cutoff=0.75)
-            if close:
+            if close and not close[0].startswith(stem(term)):  # "support" -> "supports" is no correction
                 corrected.append(close[0])
                 changed = True
             else:
@@ -286,10 +338,30 @@ class DatabaseEngine:
         return " ".join(corrected) if changed else None
 
     def autocomplete(self, text, limit=8):
+        """Titles with a word starting with each typed word ("gh" finds "Ghent", not "Highlights").
+
+        Ranked by importance: titles that start with the words first, then members, practices and
+        qualifications before news, then shorter titles.
+        """
         terms = re.findall(r"\w+", text.lower())[:6]
         if not terms:
             return []
         documents = SearchDocument.objects.all()
         for term in terms:
             documents = documents.filter(title__icontains=term)
-        return list(documents.order_by("title").values_list("page_id", "title", "kind")[:limit])
+        starts = [re.compile(r"(?:^|\W)" + re.escape(term), re.IGNORECASE) for term in terms]
+        rows = [
+            row
+            for row in documents.values_list("page_id", "title", "kind")[:AUTOCOMPLETE_CANDIDATES]
+            if all(pattern.search(row[1]) for pattern in starts)
+        ]
+        order = list(TYPE_MODELS)
+        rows.sort(
+            key=lambda row: (
+                not row[1].lower().startswith(terms[0]),
+                order.index(row[2]) if row[2] in order else len(order),
+                len(row[1]),
+                row[1],
+            )
+        )
+        return rows[:limit]

@@ -3,7 +3,7 @@
 Wagtail's backend keeps the index (one index, aliased, for every Page type). Field names follow Wagtail's
 mapping: the facet fields are the `TaggedPageMixin.search_*` FilterFields, named alike on every page type
 (`home_taggedpagemixin__search_countries_filter`); `_all_text` holds every SearchField, `title` the title.
-One request returns hits, highlights, facet aggregations (each filtered by the *other* selected facets, with the
+One request returns hits, facet aggregations (each filtered by the *other* selected facets, with the
 selections applied to hits in `post_filter`) and a term suggester for "did you mean".
 
 Bounded time: searches use a short request timeout and no retries; after a failure the engine is skipped for
@@ -25,8 +25,10 @@ from elasticsearch.dsl import A, Q, Search
 from home.models import SkillTag
 from home.models.mixins import LANGUAGE_ANALYZERS, TaggedPageMixin
 
+from .analysis import parse
 from .database_engine import EngineResult
 from .facets import FACET_METHODS, TYPE_MODELS, indexed_page_models, locale_ids
+from .models import restricted_page_ids
 
 FACET_SIZE = 50
 # Added to the score of pages in the visitor's language: larger than any text score, so they rank first.
@@ -41,6 +43,22 @@ class EngineUnavailable(RuntimeError):
 def mark_available():
     global _unavailable_until
     _unavailable_until = 0.0
+
+
+_backends = {}
+
+
+def shared_backend():
+    """Wagtail's Elasticsearch backend (and its client, with its connection pool), one per process.
+
+    `get_search_backend()` builds a new backend and a new client on every call: a new connection per search and
+    per autocomplete keystroke. Keyed by the configuration, so a changed setting (tests) gets its own client.
+    """
+    key = repr(sorted(settings.WAGTAILSEARCH_BACKENDS.get("default", {}).items()))
+    backend = _backends.get(key)
+    if backend is None:
+        backend = _backends[key] = get_search_backend("default")
+    return backend
 
 
 def _facet_field(facet):
@@ -97,7 +115,7 @@ class ElasticsearchEngine:
     name = "elasticsearch"
 
     def __init__(self):
-        self.backend = get_search_backend("default")
+        self.backend = shared_backend()
         self.index = self.backend.get_index_for_model(Page).name
         self.timeout = getattr(settings, "SEARCH_ELASTICSEARCH_TIMEOUT", 2.0)
         names = index_field_names(self.backend.mapping_class)
@@ -120,8 +138,16 @@ class ElasticsearchEngine:
             raise EngineUnavailable(f"{type(error).__name__}: {error}") from error
 
     # --- query pieces ------------------------------------------------------------------------------------------
-    def _scope(self, query, locales):
+    def _visible(self):
+        """Live content pages, none behind a view restriction (on the page or an ancestor)."""
         filters = [Q("term", live_filter=True), Q("terms", _django_content_type=_type_labels())]
+        restricted = restricted_page_ids()
+        if restricted:
+            filters.append(~Q("terms", pk=[str(pk) for pk in sorted(restricted)]))
+        return filters
+
+    def _scope(self, query, locales):
+        filters = self._visible()
         if query.locale:
             filters.append(Q({"term": {self.locale_field: locales.get(query.locale, 0)}}))
         if query.skill_categories:
@@ -139,14 +165,29 @@ class ElasticsearchEngine:
         return [self._facet_filter(f, values) for f, values in query.filters.items() if f != exclude]
 
     def _text_query(self, query):
+        """Ranked OR over the query's clauses (search.analysis): at least `required` of them, the more the better.
+
+        Each clause matches as typed (typos forgiven) or as any thesaurus equivalent, and, for a visitor of a
+        language Elasticsearch analyses, as that language reads it. On top: the words as typed, as a phrase.
+        """
+        parsed = parse(query.text, query.language)
         fields = ["title^6", *(f"{name}^3" for name in self.summary_fields), "_all_text_boost_2^1.5", "_all_text"]
-        text = Q("multi_match", query=query.text, fields=fields, fuzziness="AUTO", operator="and")
         language_fields = self.language_fields.get(query.language)
-        if not language_fields:
+        clauses = []
+        for clause in parsed.clauses:
+            options = []
+            for number, alternative in enumerate(clause.alternatives):
+                # Every word of the alternative; the words as typed with typos forgiven, the equivalents exactly.
+                fuzziness = "AUTO" if number == 0 else 0
+                options.append(Q("multi_match", query=alternative, fields=fields, fuzziness=fuzziness, operator="and"))
+                if language_fields:
+                    options.append(Q("multi_match", query=alternative, fields=language_fields, operator="and"))
+            clauses.append(Q("dis_max", queries=options))
+        text = Q("bool", should=clauses, minimum_should_match=parsed.required)
+        if not parsed.phrase or len(parsed.clauses) < 2:
             return text
-        # Either way matches: as typed (with typos forgiven), or as the language reads it (stems, stop words).
-        in_language = Q("multi_match", query=query.text, fields=language_fields, operator="and")
-        return Q("bool", should=[text, in_language], minimum_should_match=1)
+        phrase = Q("multi_match", query=parsed.phrase, fields=fields, type="phrase", boost=2)
+        return Q("bool", must=[text], should=[phrase])
 
     # --- the search --------------------------------------------------------------------------------------------
     def _language_first(self, query, locales):
@@ -185,14 +226,6 @@ class ElasticsearchEngine:
                 {"_score": {"order": "desc"}}, {_facet_field_date(): {"order": "desc", "missing": "_last"}}
             )
         if query.terms:
-            search = search.highlight_options(
-                pre_tags=["<mark>"],
-                post_tags=["</mark>"],
-                encoder="html",
-                fragment_size=160,
-                number_of_fragments=1,
-                require_field_match=False,
-            ).highlight("title", *self.summary_fields, *self.text_fields)
             search = search.suggest("spelling", query.text, term={"field": "_all_text", "suggest_mode": "missing"})
         start = (query.page - 1) * query.per_page
         search = search.extra(from_=start, size=query.per_page, track_total_hits=True).source(["pk"])
@@ -240,7 +273,7 @@ class ElasticsearchEngine:
             Q(
                 "bool",
                 must=[Q("match", title_edgengrams={"query": text, "operator": "and"})],
-                filter=[Q("term", live_filter=True), Q("terms", _django_content_type=_type_labels())],
+                filter=self._visible(),
             )
         )
         search = search.extra(size=limit).source(["pk", "title", "_django_content_type"])

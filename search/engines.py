@@ -5,7 +5,7 @@ Elasticsearch (or OpenSearch) backend and "database" stays configured and auto-u
 service can answer from it when Elasticsearch is down.
 """
 
-from .serializers import GuildJsonSerializer
+from .serializers import GuildJsonSerializer, opensearch_serializer
 
 ELASTICSEARCH_BACKENDS = {
     # ELASTICSEARCH_BACKEND value -> Wagtail backend module; the client major must match the server major.
@@ -38,9 +38,10 @@ def search_backends(elasticsearch_url="", backend="elasticsearch9", index_prefix
 
 
 def _client_options(backend):
+    """Every backend gets the serializer that writes Country values (its client's own serializer class)."""
     if backend.startswith("elasticsearch"):
         return {"serializer": GuildJsonSerializer()}
-    return {}
+    return {"serializer": opensearch_serializer()}
 
 
 def uses_elasticsearch(backends):

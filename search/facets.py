@@ -8,9 +8,11 @@ Elasticsearch index the same thing.
 from functools import cache
 
 from django.apps import apps
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
+from wagtail.search.index import SearchField
 
 from django_countries import countries
 
@@ -51,6 +53,8 @@ FACET_METHODS = {
     "year": "search_years",
 }
 FACETS = ("type", *FACET_METHODS)
+# Searched fields that are not prose: the title (shown already), the summary (the service reads it first).
+PROSE_EXCLUDED = {"title", "summary", "search_description"}
 
 
 @cache
@@ -99,6 +103,19 @@ def document_values(page):
         "date": page.search_date(),
         "facets": {facet: getattr(page, method)() for facet, method in FACET_METHODS.items()},
     }
+
+
+def prose_texts(page):
+    """The page's own prose for snippets: its searched text fields, without tags, labels or language copies."""
+    texts = []
+    for search_field in page.get_search_fields():
+        name = search_field.field_name
+        if type(search_field) is not SearchField or name in PROSE_EXCLUDED or name.startswith("search_"):
+            continue
+        value = search_field.get_value(page)  # a StreamField's text blocks come back as a list of strings
+        values = value if isinstance(value, list | tuple) else [value]
+        texts.extend(strip_tags(str(item)) for item in values if isinstance(item, str) and item)
+    return texts
 
 
 def facet_labels(facet, values):

@@ -11,21 +11,49 @@ delete) and rebuilt atomically by `manage.py update_index`. The values come from
 import uuid
 
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from .facets import document_values, indexed_page_models, type_key_for_model
+
+
+def restricted_page_ids():
+    """Ids of the pages behind a view restriction (password, login, groups) on themselves or an ancestor.
+
+    Search shows none of them, anywhere: results, facet counts, suggestions, autocomplete. Restrictions are few
+    (a handful of sections), so this is two small queries.
+    """
+    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if not paths:
+        return set()
+    under = Q()
+    for path in paths:
+        under |= Q(path__startswith=path)
+    return set(Page.objects.filter(under).values_list("pk", flat=True))
 
 
 class SearchDocumentQuerySet(models.QuerySet):
     def refresh_page(self, page):
         """Store (or drop) the document of one page, from its current live state."""
-        page = page.specific_deferred if type(page) is Page else page
+        self.refresh_pages([page])
+
+    def refresh_pages(self, pages):
+        """Store (or drop) the documents of these pages: live, content, and not behind a view restriction."""
+        pages = [page.specific_deferred if type(page) is Page else page for page in pages]
+        if not pages:
+            return
+        restricted = restricted_page_ids()
         with transaction.atomic():
-            self.forget([page.pk])
-            if page.live and type(page) in indexed_page_models():
-                self._store([page])
+            self.forget([page.pk for page in pages])
+            self._store(
+                [
+                    page
+                    for page in pages
+                    if page.live and type(page) in indexed_page_models() and page.pk not in restricted
+                ]
+            )
 
     def forget(self, page_ids):
         SearchFacetValue.objects.filter(page_id__in=page_ids).delete()
@@ -34,12 +62,13 @@ class SearchDocumentQuerySet(models.QuerySet):
 
     def rebuild(self, batch_size=500):
         """Recompute every document in one transaction (readers see the old or the new set, never half)."""
+        restricted = restricted_page_ids()
         with transaction.atomic():
             SearchFacetValue.objects.all().delete()
             self.all().delete()
             count = 0
             for model in indexed_page_models():
-                pages = model.objects.live()
+                pages = model.objects.live().exclude(pk__in=restricted)
                 if hasattr(model, "skills"):
                     pages = pages.prefetch_related("skills", "topics")
                 if hasattr(model, "owners"):

@@ -14,10 +14,12 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from .analysis import parse
 from .database_engine import DatabaseEngine
 from .elasticsearch_engine import ElasticsearchEngine, EngineUnavailable
 from .engines import uses_elasticsearch
-from .facets import FACETS, facet_labels
+from .facets import FACETS, facet_labels, prose_texts
+from .highlight import fragments
 from .models import SearchDocument
 from .query import SearchQuery
 
@@ -46,31 +48,34 @@ def _engine_answer(query):
 def run_search(query: SearchQuery, request=None):
     """Search and return the result shape documented in docs/search.md (and the OpenAPI document)."""
     answer = _engine_answer(query)
-    suggestion = answer.suggestion
-    if answer.total == 0 and suggestion and query.text:
-        # Nothing for the words as typed: answer for the spelling suggestion, and say so.
-        corrected = _engine_answer(query.with_text(suggestion))
+    suggestion = None
+    if answer.total == 0 and answer.suggestion and query.text:
+        # Nothing for the words as typed: answer for the spelling suggestion, and say so. A suggestion that finds
+        # nothing either is never shown, nor one when the words as typed found something.
+        corrected = _engine_answer(query.with_text(answer.suggestion))
         if corrected.total:
+            suggestion = answer.suggestion
             answer = corrected
-            answer.suggestion = suggestion
+    words = parse(suggestion or query.text, query.language).words
     return {
         "query": query.text,
         "engine": answer.engine,
         "total": answer.total,
         "page": query.page,
         "pages": max(1, math.ceil(answer.total / query.per_page)),
-        "hits": _hits(answer.hits, request),
+        "hits": _hits(answer.hits, request, words),
         "facets": _facets(answer.facets, query),
         "suggestion": suggestion,
     }
 
 
-def _hits(engine_hits, request):
+def _hits(engine_hits, request, words):
     ids = [page_id for page_id, _highlights in engine_hits]
     documents = SearchDocument.objects.in_bulk(ids)
     pages = Page.objects.select_related("locale").in_bulk(ids)
+    snippets = _snippets(ids, documents, words) if words else {}
     hits = []
-    for page_id, highlights in engine_hits:
+    for page_id, _highlights in engine_hits:
         document, page = documents.get(page_id), pages.get(page_id)
         if document is None or page is None:  # deleted between the engine's answer and now
             continue
@@ -81,12 +86,26 @@ def _hits(engine_hits, request):
                 "title": document.title,
                 "url": page.get_url(request=request),
                 "summary": document.summary,
-                "highlights": highlights,
+                "highlights": snippets.get(page_id, []),
                 "date": document.date.isoformat() if document.date else None,
                 "locale": page.locale.language_code,
             }
         )
     return hits
+
+
+def _snippets(ids, documents, words):
+    """{page id: snippets}: the text around the matched words, from the summary and the page's own prose.
+
+    Built here for both engines, from what the page says (summary, challenge, approach, body ...): never from
+    the tag names, labels and copies the index also holds. One query per page type among the hits shown.
+    """
+    snippets = {}
+    for page in Page.objects.filter(pk__in=ids).specific(defer=False):
+        document = documents.get(page.pk)
+        texts = [document.summary if document else "", *prose_texts(page)]
+        snippets[page.pk] = fragments(texts, words)
+    return snippets
 
 
 def _facets(counts, query):

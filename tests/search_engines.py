@@ -34,18 +34,19 @@ class OsmemNode(Urllib3HttpNode):
         return super().perform_request(method, target, body=body, headers=headers, **kwargs)
 
 
-def use_engine(request, settings, engine):
-    """Point Wagtail's search settings at the engine under test."""
+def use_engine(request, settings, engine, backend=None):
+    """Point Wagtail's search settings at the engine under test (`backend`: an ELASTICSEARCH_BACKEND value)."""
     elasticsearch_engine.mark_available()
     if engine == "database":
         settings.WAGTAILSEARCH_BACKENDS = search_backends("")
         return
     url = os.environ.get("ELASTICSEARCH_URL")
     options = {}
-    backend = os.environ.get("ELASTICSEARCH_BACKEND", "elasticsearch9")
+    backend = backend or os.environ.get("ELASTICSEARCH_BACKEND", "elasticsearch9")
     if not url:
         url = request.getfixturevalue("osmem_clone").url
-        options = {"node_class": OsmemNode}
+        # opensearch-py sends plain JSON already; the elasticsearch client needs the rewrite.
+        options = {"node_class": OsmemNode} if backend.startswith("elasticsearch") else {}
     settings.WAGTAILSEARCH_BACKENDS = search_backends(url, backend=backend, index_prefix="guildtest_", options=options)
 
 

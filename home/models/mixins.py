@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,8 @@ from .vocabulary import SkillCategory, label_lookups
 # and PostgreSQL's text search configurations share these names. Polish has neither built in (Elasticsearch needs
 # the Stempel plugin). Dutch has both, but the OpenSearch emulator the test suite runs on lacks `dutch`, and an
 # analyser we cannot test is not shipped: Polish and Dutch pages keep the default analysis for now.
+# Choice fields whose label says what a page is (TaggedPageMixin.search_labels).
+LABELLED_CHOICE_FIELDS = ("kind", "member_type", "format", "stage", "status", "implementation_level")
 LANGUAGE_ANALYZERS = {"en": "english", "fr": "french", "de": "german", "es": "spanish", "it": "italian"}
 
 
@@ -144,6 +147,7 @@ class TaggedPageMixin(PublicAddressMixin, PageImageMixin, SearchLanguageMixin):
     summary_search_fields = [
         index.SearchField("summary", boost=3),
         index.AutocompleteField("title"),
+        index.SearchField("search_labels", boost=2),
         index.RelatedFields("skills", [index.SearchField("name"), index.FilterField("slug")]),
         index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
         # Facet values, one flat keyword list each: defined here once so that Elasticsearch names them alike
@@ -193,17 +197,36 @@ class TaggedPageMixin(PublicAddressMixin, PageImageMixin, SearchLanguageMixin):
         return [str(level)] if level else []
 
     def search_date(self):
-        """ISO date (or None) that dates this page in search: its own date field, else first publication."""
+        """ISO date (or None) that dates this page in search: its own date field, in the page's own time zone.
+
+        A page without a date of its own shows none (falling back to the first publication showed the day the
+        demo was loaded). A time-zone-aware value is read in the page's zone (`tzinfo`, events): an event at
+        00:30 in Brussels is on that day, not the day before in UTC.
+        """
         value = getattr(self, self.search_date_field, None) if self.search_date_field else None
-        if value is None:
-            value = self.first_published_at
         if value is None:
             return None
         if isinstance(value, int):  # a year field
             return f"{value:04d}-01-01"
         if hasattr(value, "astimezone"):
-            value = value.astimezone(datetime.UTC)
+            value = value.astimezone(getattr(self, "tzinfo", None) or datetime.UTC)
         return value.isoformat()[:10]
+
+    def search_labels(self):
+        """Words for what this page is ("joint VET qualification", "peer review", "city"), so labels are found.
+
+        The type's name and the labels of its choice fields, in the page's language and in English (a visitor
+        types either).
+        """
+        languages = {self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE, settings.LANGUAGE_CODE}
+        words = []
+        for language in sorted(languages):
+            with translation.override(language):
+                words += [str(self._meta.verbose_name), str(self._meta.verbose_name_plural)]
+                for name in LABELLED_CHOICE_FIELDS:
+                    if getattr(self, name, "") and hasattr(self, f"get_{name}_display"):
+                        words.append(str(getattr(self, f"get_{name}_display")()))
+        return " ".join(dict.fromkeys(words))
 
     def search_years(self):
         date = self.search_date()
