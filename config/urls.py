@@ -10,19 +10,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import openapi
-from .api import api_router
-
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v2/search/", include("search.api_urls")),
-    path("api/v2/schema/", openapi.schema_view, name="api_schema"),
-    path("api/v2/", api_router.urls),
-    path("api/docs/", openapi.docs_view, name="api_docs"),
+    path("api/", include("api.urls")),
     path("feeds/", include("network.feed_urls")),
 ]
 
