@@ -13,9 +13,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from home.sign_in import ThrottledPasswordResetView
 
-from . import openapi
-from .api import api_router
-
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Before Wagtail's admin URLs: its own password reset view, rate limited per client IP.
@@ -27,10 +24,7 @@ urlpatterns = [
     path("manifest.webmanifest", home_views.web_manifest, name="web_manifest"),
     path("favicon.ico", home_views.favicon_ico),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v2/search/", include("search.api_urls")),
-    path("api/v2/schema/", openapi.schema_view, name="api_schema"),
-    path("api/v2/", api_router.urls),
-    path("api/docs/", openapi.docs_view, name="api_docs"),
+    path("api/", include("api.urls")),
     path("feeds/", include("network.feed_urls")),
 ]
 

@@ -1,14 +1,18 @@
 """Filter forms behind the index pages' filter bars.
 
 A form validates the query string, so a malformed filter becomes a message on
-the page instead of a 500; each index page names the form and the fields it
-filters on.
+the page instead of a 500; each index page names the form. What a filter means
+for a page type is not decided here: the form applies the shared filter
+definitions (`api.filters`) through the listed model's `filter_lookups`, so a
+listing, the API and the search facets agree.
 """
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
+
+from api.filters import FILTERS
 
 from .models.vocabulary import SkillTag, TopicTag, label_lookups
 
@@ -38,11 +42,10 @@ class ListingFilterForm(forms.Form):
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2100)
 
-    #: Model field lookups the filters apply to; pages override what differs.
-    country_lookup = "country"
-    year_lookup = None
+    #: False hides the year filter even where the listed pages have a year (find partners).
+    offers_year = True
 
-    def __init__(self, data=None, *, country_codes=None, **kwargs):
+    def __init__(self, data=None, *, country_codes=None, model=None, **kwargs):
         super().__init__(data, **kwargs)
         # Options read in the visitor's language (str(tag) is its label); values stay slugs.
         self.fields["skill"].queryset = SkillTag.objects.prefetch_related(*label_lookups(None))
@@ -51,7 +54,7 @@ class ListingFilterForm(forms.Form):
         self.fields["country"].choices = [("", _("Any country"))] + [
             (code, name) for code, name in countries if codes is None or code in codes
         ]
-        if self.year_lookup is None:
+        if not self.offers_year or (model is not None and not FILTERS["year"].applies_to(model)):
             del self.fields["year"]
 
     def filter(self, queryset):
@@ -60,15 +63,21 @@ class ListingFilterForm(forms.Form):
             return queryset
         self.is_valid()  # invalid fields drop out of cleaned_data; the rest still apply
         data = self.cleaned_data
-        if data.get("country"):
-            queryset = queryset.filter(**{self.country_lookup: data["country"]})
-        if data.get("skill"):
-            queryset = queryset.filter(skills=data["skill"])
-        if data.get("topic"):
-            queryset = queryset.filter(topics=data["topic"])
-        if data.get("year") and self.year_lookup:
-            queryset = queryset.filter(**{self.year_lookup: data["year"]})
-        return self.filter_extra(queryset, data).distinct()
+        values = {
+            "country": [data["country"]] if data.get("country") else None,
+            "skill": ([data["skill"].slug], "any") if data.get("skill") else None,
+            "topic": ([data["topic"].slug], "any") if data.get("topic") else None,
+            "year": (data["year"], data["year"]) if data.get("year") and "year" in self.fields else None,
+            **self.shared_filter_values(data),
+        }
+        for name, value in values.items():
+            if value is not None and FILTERS[name].applies_to(queryset.model):
+                queryset = FILTERS[name].narrow(queryset, value)
+        return self.filter_extra(queryset, data)
+
+    def shared_filter_values(self, data):
+        """Values of further shared filters (member_type, eqf_level) a subclass offers, by filter name."""
+        return {}
 
     def filter_extra(self, queryset, data):
         """Filters a subclass adds; `data` holds only the fields that validated."""

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.forms import ListingFilterForm, with_blank
 
+from . import filters  # noqa: F401  (registers the network's filter definitions)
 from .choices import EventFormat, EventKind, MemberType, NewsKind, Programme
 
 
@@ -16,20 +17,15 @@ class MemberFilterForm(ListingFilterForm):
     member_type = forms.ChoiceField(
         label=_("Type"), required=False, choices=with_blank(MemberType.choices, _("Any type"))
     )
-    year_lookup = "joined_on__year"
 
-    def filter_extra(self, queryset, data):
-        if data.get("member_type"):
-            queryset = queryset.filter(member_type=data["member_type"])
-        return queryset
+    def shared_filter_values(self, data):
+        return {"member_type": [data["member_type"]] if data.get("member_type") else None}
 
 
 class ProjectFilterForm(ListingFilterForm):
     programme = forms.ChoiceField(
         label=_("Programme"), required=False, choices=with_blank(Programme.choices, _("Any programme"))
     )
-    country_lookup = "partner_links__member__country"
-    year_lookup = "start_date__year"
 
     def filter_extra(self, queryset, data):
         if data.get("programme"):
@@ -38,8 +34,7 @@ class ProjectFilterForm(ListingFilterForm):
 
 
 class CampaignFilterForm(ListingFilterForm):
-    country_lookup = "supporter_links__member__country"
-    year_lookup = "start_date__year"
+    pass
 
 
 class EventFilterForm(ListingFilterForm):
@@ -52,7 +47,6 @@ class EventFilterForm(ListingFilterForm):
     format = forms.ChoiceField(
         label=_("Format"), required=False, choices=with_blank(EventFormat.choices, _("Any format"))
     )
-    year_lookup = "start__year"
 
     def filter_extra(self, queryset, data):
         now = timezone.now()
@@ -69,8 +63,6 @@ class EventFilterForm(ListingFilterForm):
 
 class NewsFilterForm(ListingFilterForm):
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=with_blank(NewsKind.choices, _("Any kind")))
-    country_lookup = "member_links__member__country"
-    year_lookup = "publication_date__year"
 
     def filter_extra(self, queryset, data):
         if data.get("kind"):
@@ -82,7 +74,7 @@ class FindPartnersForm(MemberFilterForm):
     """The find-partners filters: the member filters plus "open to new projects"."""
 
     open_to_projects = forms.BooleanField(label=_("Open to new projects"), required=False)
-    year_lookup = None
+    offers_year = False
 
     def filter_extra(self, queryset, data):
         queryset = super().filter_extra(queryset, data)

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class PartnersConfig(AppConfig):
-    """What partner sites get besides the API itself: webhooks, draft previews, API docs, cache freshness."""
+    """What partner sites get besides the API itself: webhooks and draft previews."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "partners"

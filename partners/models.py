@@ -16,18 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
 
-PAGE_APPS = ("home", "network", "practices")
+from home.page_types import page_types
 
 
 def page_content_types():
-    """Limit the endpoint's page types to our page models (evaluated lazily, in the admin form)."""
-    ids = [
-        content_type.pk
-        for content_type in ContentType.objects.filter(app_label__in=PAGE_APPS)
-        if (model := content_type.model_class()) is not None and issubclass(model, Page)
-    ]
+    """Limit the endpoint's page types to the registered page types (evaluated lazily, in the admin form)."""
+    ids = [ContentType.objects.get_for_model(model).pk for model in page_types()]
     return models.Q(pk__in=ids)
 
 

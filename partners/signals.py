@@ -19,7 +19,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from .freshness import mark_content_changed
+from api.freshness import mark_content_changed
+
 from .models import WebhookDelivery, WebhookEndpoint
 from .tasks import deliver_webhook
 
@@ -106,3 +107,17 @@ def on_page_deleted(sender, instance, **kwargs):
 @receiver(post_delete, sender=get_document_model())
 def on_media_changed(sender, **kwargs):
     mark_content_changed()
+
+
+#: Models whose change alters API responses without a publish: vocabulary names and labels, site settings.
+RESPONSE_CHANGING_MODELS = (
+    "home.SkillTag",
+    "home.TopicTag",
+    "home.SkillTagLabel",
+    "home.TopicTagLabel",
+    "home.SiteSettings",
+    "home.SiteSettingsTranslation",
+)
+for _label in RESPONSE_CHANGING_MODELS:
+    post_save.connect(on_media_changed, sender=_label, dispatch_uid=f"freshness-save-{_label}")
+    post_delete.connect(on_media_changed, sender=_label, dispatch_uid=f"freshness-delete-{_label}")

@@ -1,8 +1,8 @@
-"""Admin view that sends an editor to the partner front end's preview, and the API docs page."""
+"""Admin view that sends an editor to the partner front end's preview."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 
 from wagtail.models import Page
 
@@ -19,8 +19,3 @@ def headless_preview(request, page_id):
         messages.error(request, "No partner front end is configured (HEADLESS_PREVIEW_CLIENT_URLS).")
         return redirect("wagtailadmin_pages:edit", page.pk)
     return redirect(url)
-
-
-def api_docs(request, document):
-    """Server-rendered documentation of the API, from the same OpenAPI document /api/v2/schema/ serves."""
-    return render(request, "partners/api_docs.html", {"document": document})

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from home.forms import ListingFilterForm, with_blank
 from network.choices import MemberType
 
+from . import filters  # noqa: F401  (registers the EQF level filter definition)
 from .choices import EQFLevel, ImplementationLevel, PracticeStage, QualificationStatus
 
 
@@ -19,11 +20,11 @@ class GoodPracticeFilterForm(ListingFilterForm):
     stage = forms.ChoiceField(
         label=_("Stage"), required=False, choices=with_blank(PracticeStage.choices, _("Any stage"))
     )
-    year_lookup = "start_year"
+
+    def shared_filter_values(self, data):
+        return {"member_type": [data["member_type"]] if data.get("member_type") else None}
 
     def filter_extra(self, queryset, data):
-        if data.get("member_type"):
-            queryset = queryset.filter(owners__member__member_type=data["member_type"])
         if data.get("level"):
             queryset = queryset.filter(implementation_level=data["level"])
         if data.get("stage"):
@@ -42,11 +43,12 @@ class QualificationFilterForm(ListingFilterForm):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=with_blank(QualificationStatus.choices, _("Any status"))
     )
-    country_lookup = "countries__contains"
+
+    def shared_filter_values(self, data):
+        level = data.get("eqf_level")
+        return {"eqf_level": (level, level) if level else None}
 
     def filter_extra(self, queryset, data):
-        if data.get("eqf_level"):
-            queryset = queryset.filter(eqf_level=data["eqf_level"])
         if data.get("status"):
             queryset = queryset.filter(status=data["status"])
         return queryset

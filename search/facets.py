@@ -5,11 +5,10 @@ result is shown. The page models produce the values (`TaggedPageMixin.search_*`)
 Elasticsearch index the same thing.
 """
 
+from collections.abc import Mapping
 from functools import cache
 
-from django.apps import apps
 from django.utils.html import strip_tags
-from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 from wagtail.search.index import SearchField
@@ -18,30 +17,33 @@ from django_countries import countries
 
 from home.models import SkillTag, TopicTag
 from home.models.mixins import TaggedPageMixin
+from home.page_types import search_types
 from network.choices import MemberType
 from practices.choices import EQFLevel
 
-# Content types the search page finds, with the key the result shape uses for them, in display order.
-TYPE_MODELS = {
-    "good_practice": "practices.GoodPracticePage",
-    "qualification": "practices.JointQualificationPage",
-    "member": "network.MemberPage",
-    "project": "network.ProjectPage",
-    "campaign": "network.CampaignPage",
-    "event": "network.EventPage",
-    "news": "network.NewsPage",
-    "page": "home.StandardPage",
-}
-TYPE_LABELS = {
-    "good_practice": _("Good practices"),
-    "qualification": _("Joint qualifications"),
-    "member": _("Members"),
-    "project": _("Projects"),
-    "campaign": _("Campaigns"),
-    "event": _("Events"),
-    "news": _("News"),
-    "page": _("Pages"),
-}
+
+class _SearchTypeView(Mapping):
+    """A read-only view of the page-type registry (`home.page_types.search_types`), keyed by search type.
+
+    `TYPE_MODELS` gives each key's model label, `TYPE_LABELS` its facet label: the page classes declare both
+    (`search_type`, `search_type_label`), nothing here lists page types.
+    """
+
+    def __init__(self, read):
+        self.read = read
+
+    def __getitem__(self, key):
+        return self.read(search_types()[key])
+
+    def __iter__(self):
+        return iter(search_types())
+
+    def __len__(self):
+        return len(search_types())
+
+
+TYPE_MODELS = _SearchTypeView(lambda model: model._meta.label)
+TYPE_LABELS = _SearchTypeView(lambda model: model.search_type_label)
 
 # facet name -> the page method that gives its values (and, on Elasticsearch, the indexed field).
 FACET_METHODS = {
@@ -59,7 +61,7 @@ PROSE_EXCLUDED = {"title", "summary", "search_description"}
 
 @cache
 def indexed_page_models():
-    return tuple(apps.get_model(label) for label in TYPE_MODELS.values())
+    return tuple(search_types().values())
 
 
 @cache
@@ -67,7 +69,7 @@ def year_dated_types():
     """Type keys whose search date is a year (a `start_year` field), so results show the year, not 1 January."""
     years = set()
     for key, model in zip(TYPE_MODELS, indexed_page_models(), strict=True):
-        name = getattr(model, "search_date_field", None)
+        name = getattr(model, "date_field", None)
         if name and model._meta.get_field(name).get_internal_type().endswith("IntegerField"):
             years.add(key)
     return frozenset(years)
@@ -79,11 +81,7 @@ def locale_ids():
 
 
 def type_key_for_model(model):
-    label = model._meta.label
-    for key, model_label in TYPE_MODELS.items():
-        if model_label == label:
-            return key
-    return None
+    return getattr(model, "search_type", None)
 
 
 def document_values(page):

@@ -1,8 +1,7 @@
-"""The search page and the search API: thin wrappers over `search.service`."""
+"""The search page: a thin wrapper over `search.service` (the search API is `api.search`)."""
 
 import datetime
 
-from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -72,19 +71,3 @@ def search_page(request):
 
 def _page_numbers(current, last):
     return [n for n in range(1, last + 1) if n in (1, last) or abs(n - current) <= 2]
-
-
-@require_GET
-def search_api(request):
-    try:
-        # The API ranks no language first unless asked (`language=`/`locale=`): a partner site says which.
-        query = SearchQuery.from_params(request.GET)
-    except InvalidSearchParameter as error:
-        return JsonResponse({"message": error.message, "parameter": error.parameter}, status=400)
-    return JsonResponse(service.run_search(query, request=request))
-
-
-@require_GET
-def suggest_api(request):
-    text = clean_text(request.GET.get("q", ""))
-    return JsonResponse({"query": text, "suggestions": service.suggest(text, request=request)})

@@ -5,7 +5,7 @@ from django.test import override_settings
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
-from config.openapi import build_document
+from api.openapi import build_document
 
 from .api_content import network_fixture  # noqa: F401  (fixture)
 

@@ -193,21 +193,36 @@ def test_qualifications_filter_by_eqf_level_status_and_country(site_tree, client
         assert hidden.title not in html, query
 
 
-def test_projects_and_campaigns_filter_by_year(site_tree, client):
+def test_projects_and_campaigns_filter_by_the_years_they_run(site_tree, client):
     old = factories.ProjectPageFactory(
-        parent=site_tree.projects, title="Older project", start_date=datetime.date(2019, 1, 1)
+        parent=site_tree.projects,
+        title="Older project",
+        start_date=datetime.date(2019, 1, 1),
+        end_date=datetime.date(2021, 6, 30),
+    )
+    running = factories.ProjectPageFactory(
+        parent=site_tree.projects,
+        title="Long project",
+        start_date=datetime.date(2019, 1, 1),
+        end_date=datetime.date(2026, 12, 31),
     )
     new = factories.ProjectPageFactory(
         parent=site_tree.projects, title="Forward project", start_date=datetime.date(2024, 1, 1)
     )
     html = listed(client, site_tree.projects, "?year=2024")
-    assert new.title in html and old.title not in html
+    assert new.title in html and running.title in html and old.title not in html
 
     first = factories.CampaignPageFactory(
-        parent=site_tree.campaigns, title="Inclusive Cities", start_date=datetime.date(2020, 1, 13)
+        parent=site_tree.campaigns,
+        title="Inclusive Cities",
+        start_date=datetime.date(2020, 1, 13),
+        end_date=datetime.date(2020, 12, 31),
     )
     second = factories.CampaignPageFactory(
-        parent=site_tree.campaigns, title="Skills pledge", start_date=datetime.date(2023, 5, 1)
+        parent=site_tree.campaigns,
+        title="Skills pledge",
+        start_date=datetime.date(2023, 5, 1),
+        end_date=datetime.date(2024, 5, 1),
     )
     html = listed(client, site_tree.campaigns, "?year=2020")
     assert first.title in html and second.title not in html

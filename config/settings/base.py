@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "partners",
+    "api",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -77,8 +78,10 @@ MIDDLEWARE = [
     "home.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "api.middleware.APIVaryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "api.middleware.APILanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -265,6 +268,11 @@ WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", GUILD_PUBLIC_URL)
 WAGTAILAPI_LIMIT_MAX = int(os.environ.get("API_LIMIT_MAX", "100"))
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/(api|feeds)/.*$"
+# Browser code on a partner site revalidates (If-None-Match / If-Modified-Since) and reads the validators and
+# Retry-After; without these a preflight fails and the headers are hidden from JavaScript.
+CORS_ALLOW_HEADERS = ("accept", "content-type", "if-none-match", "if-modified-since", "origin", "user-agent")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Retry-After", "Content-Language")
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 # Responses of /api/v2/ carry `Cache-Control: public, max-age=API_CACHE_MAX_AGE` (seconds).
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
 # Anonymous requests per client IP ("600/minute"; s, m, h, d); empty turns the limit off.

@@ -16,6 +16,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from api.filters import FILTERS
+
 from ..localization import one_per_translation
 from ..site_address import public_base_url
 from .vocabulary import SkillCategory, label_lookups
@@ -163,38 +165,34 @@ class TaggedPageMixin(PublicAddressMixin, PageImageMixin, SearchLanguageMixin):
         *SearchLanguageMixin.language_search_fields,
     ]
 
-    # The field that dates this page in search results (the "year" facet and the date sort); None falls back
-    # to the first publication date.
-    search_date_field = None
+    # The field that dates this page (API `order=date`, search results, feeds); None: its first publication.
+    date_field = None
+    # Filter concept -> the lookups that carry it on this page type (api.filters); pages add theirs.
+    filter_lookups = {"skill": ("skills__slug",), "topic": ("topics__slug",), "skill_category": ("skills__category",)}
 
     class Meta:
         abstract = True
 
+    def facet_values(self, name):
+        """This page's values of one filter concept, read from the same declaration the filters use."""
+        page_filter = FILTERS.get(name)
+        return page_filter.page_values(self) if page_filter else []
+
     def search_countries(self):
-        """ISO codes of the countries this page is about (`country` or `countries`)."""
-        value = getattr(self, "countries", None) or getattr(self, "country", None)
-        if not value:
-            return []
-        # A CountryField gives a Country; a multiple CountryField a list-like of them (not a list subclass).
-        values = [value] if hasattr(value, "code") or isinstance(value, str) else list(value)
-        return sorted({str(getattr(item, "code", item)) for item in values if str(getattr(item, "code", item))})
+        """ISO codes of the countries this page is about (see the `country` filter)."""
+        return self.facet_values("country")
 
     def search_member_types(self):
-        """A member's own type; a good practice's owners' types (pages with `owner_members()`)."""
-        if getattr(self, "member_type", ""):
-            return [self.member_type]
-        members = self.owner_members() if hasattr(self, "owner_members") else []
-        return sorted({member.member_type for member in members})
+        return self.facet_values("member_type")
 
     def search_skills(self):
-        return sorted(skill.slug for skill in self.skills.all())
+        return self.facet_values("skill")
 
     def search_topics(self):
-        return sorted(topic.slug for topic in self.topics.all())
+        return self.facet_values("topic")
 
     def search_eqf_levels(self):
-        level = getattr(self, "eqf_level", None)
-        return [str(level)] if level else []
+        return self.facet_values("eqf_level")
 
     def search_date(self):
         """ISO date (or None) that dates this page in search: its own date field, in the page's own time zone.
@@ -203,7 +201,7 @@ class TaggedPageMixin(PublicAddressMixin, PageImageMixin, SearchLanguageMixin):
         demo was loaded). A time-zone-aware value is read in the page's zone (`tzinfo`, events): an event at
         00:30 in Brussels is on that day, not the day before in UTC.
         """
-        value = getattr(self, self.search_date_field, None) if self.search_date_field else None
+        value = getattr(self, self.date_field, None) if self.date_field else None
         if value is None:
             return None
         if isinstance(value, int):  # a year field
@@ -229,8 +227,7 @@ class TaggedPageMixin(PublicAddressMixin, PageImageMixin, SearchLanguageMixin):
         return " ".join(dict.fromkeys(words))
 
     def search_years(self):
-        date = self.search_date()
-        return [date[:4]] if date else []
+        return self.facet_values("year")
 
     def skills_with_labels(self):
         """The page's skills with their labels loaded (reuses a listing's prefetch when there is one)."""
@@ -312,12 +309,8 @@ class ListingIndexMixin(PublicAddressMixin, PageImageMixin, models.Model):
         return queryset.order_by(*self.listing_ordering)
 
     def filter_form_kwargs(self, base_queryset):
-        """Offer only the countries that occur in this listing."""
-        lookup = self.filter_form_class.country_lookup.removesuffix("__contains")
-        codes = set()
-        for value in base_queryset.order_by().values_list(lookup, flat=True).distinct():
-            codes.update(code for code in str(value or "").split(",") if code)
-        return {"country_codes": codes}
+        """Offer only the countries that occur in this listing (by the shared `country` filter definition)."""
+        return {"country_codes": FILTERS["country"].codes_in(base_queryset), "model": base_queryset.model}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

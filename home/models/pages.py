@@ -12,7 +12,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ..api import ImageField, PageLinkListField, ValueField
+from api.fields import ImageField, PageLinkListField, ValueField
+
 from ..blocks import BodyBlock
 from ..localization import in_visitor_language, one_per_translation
 from .mixins import PageImageMixin, PublicAddressMixin, SearchLanguageMixin
@@ -48,6 +49,8 @@ class HomePage(PublicAddressMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+    select_related_fields = ("hero_image",)
+    prefetch_related_fields = ("featured_practices__practice",)
 
     class Meta:
         verbose_name = _("home page")
@@ -131,6 +134,8 @@ class StandardPage(PublicAddressMixin, PageImageMixin, SearchLanguageMixin, Page
 
     parent_page_types = ["home.HomePage", "home.StandardPage", "network.ProjectPage"]
     subpage_types = ["home.StandardPage"]
+    search_type = "page"
+    search_type_label = _("Pages")
 
     class Meta:
         verbose_name = _("standard page")

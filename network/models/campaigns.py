@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.api import ImageField, ObjectListField, PageLinkListField, SkillListField, TopicListField, ValueField
+from api.fields import ImageField, ObjectListField, PageLinkListField, SkillListField, TopicListField, ValueField
 from home.blocks import BodyBlock
 from home.localization import in_visitor_language
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem
@@ -115,7 +115,20 @@ class CampaignPage(TaggedPageMixin, Page):
         APIField("topics", serializer=TopicListField()),
     ]
     parent_page_types = ["network.CampaignIndexPage"]
-    search_date_field = "start_date"
+    # What this page type is to the API, search, listings and feeds (home/page_types.py).
+    api_listing_fields = ["summary", "start_date", "end_date", "skills", "topics"]
+    select_related_fields = ("call_to_action_page",)
+    prefetch_related_fields = ("skills", "topics", "supporter_links__member", "progress_figures")
+    date_field = "start_date"
+    filter_lookups = {
+        **TaggedPageMixin.filter_lookups,
+        "country": ("supporter_links__member__country",),
+        "member_type": ("supporter_links__member__member_type",),
+        "member": ("supporter_links__member",),
+        "year": ("start_date", "end_date"),
+    }
+    search_type = "campaign"
+    search_type_label = _("Campaigns")
     subpage_types = []
 
     class Meta:

@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
-from home.api import (
+from api.fields import (
     ChoiceField,
     CountryObjectField,
     ImageField,
@@ -199,7 +199,23 @@ class EventPage(TaggedPageMixin, Page):
         APIField("topics", serializer=TopicListField()),
     ]
     parent_page_types = ["network.EventIndexPage"]
-    search_date_field = "start"
+    # What this page type is to the API, search, listings and feeds (home/page_types.py).
+    api_listing_fields = ["summary", "kind", "start", "end", "format", "city", "country", "skills", "topics"]
+    select_related_fields = ("organiser", "project")
+    prefetch_related_fields = ("skills", "topics")
+    date_field = "start"
+    filter_lookups = {
+        **TaggedPageMixin.filter_lookups,
+        "country": ("country",),
+        "member_type": ("organiser__member_type",),
+        "member": ("organiser",),
+        "year": ("start", "end"),
+        "starts_after": ("start",),
+        "starts_before": ("start",),
+        "upcoming": ("end",),
+    }
+    search_type = "event"
+    search_type_label = _("Events")
     subpage_types = []
 
     class Meta:

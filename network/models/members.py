@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
-from home.api import (
+from api.fields import (
     ChoiceField,
     ChoiceListRepresentationField,
     CountryObjectField,
@@ -176,7 +176,19 @@ class MemberPage(TaggedPageMixin, Page):
     ]
 
     parent_page_types = ["network.MemberIndexPage"]
-    search_date_field = "joined_on"
+    # What this page type is to the API, search, listings and feeds (home/page_types.py).
+    api_listing_fields = ["summary", "member_type", "country", "city", "skills", "topics"]
+    select_related_fields = ("logo",)
+    prefetch_related_fields = ("skills", "topics")
+    date_field = "joined_on"
+    filter_lookups = {
+        **TaggedPageMixin.filter_lookups,
+        "country": ("country",),
+        "member_type": ("member_type",),
+        "year": ("joined_on",),
+    }
+    search_type = "member"
+    search_type_label = _("Members")
     # The member types the home page counts as "cities": a city or metropolitan authority.
     city_member_types = (MemberType.CITY,)
     subpage_types = []

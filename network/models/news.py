@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.api import ChoiceField, ImageField, PageLinkListField, PageSummaryField, SkillListField, TopicListField
+from api.fields import ChoiceField, ImageField, PageLinkListField, PageSummaryField, SkillListField, TopicListField
 from home.blocks import BodyBlock
 from home.localization import in_visitor_language
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem
@@ -95,7 +95,20 @@ class NewsPage(TaggedPageMixin, Page):
         APIField("topics", serializer=TopicListField()),
     ]
     parent_page_types = ["network.NewsIndexPage"]
-    search_date_field = "publication_date"
+    # What this page type is to the API, search, listings and feeds (home/page_types.py).
+    api_listing_fields = ["summary", "publication_date", "kind", "skills", "topics"]
+    select_related_fields = ("project",)
+    prefetch_related_fields = ("skills", "topics", "member_links__member", "event_links__event")
+    date_field = "publication_date"
+    filter_lookups = {
+        **TaggedPageMixin.filter_lookups,
+        "country": ("member_links__member__country",),
+        "member_type": ("member_links__member__member_type",),
+        "member": ("member_links__member",),
+        "year": ("publication_date",),
+    }
+    search_type = "news"
+    search_type_label = _("News")
     subpage_types = []
 
     class Meta:

@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.api import (
+from api.fields import (
     ChoiceField,
     ImageField,
     ObjectListField,
@@ -158,7 +158,20 @@ class ProjectPage(TaggedPageMixin, Page):
     ]
 
     parent_page_types = ["network.ProjectIndexPage"]
-    search_date_field = "start_date"
+    # What this page type is to the API, search, listings and feeds (home/page_types.py).
+    api_listing_fields = ["summary", "acronym", "start_date", "end_date", "skills", "topics"]
+    select_related_fields = ("coordinator",)
+    prefetch_related_fields = ("skills", "topics", "partner_links__member", "reach_targets")
+    date_field = "start_date"
+    filter_lookups = {
+        **TaggedPageMixin.filter_lookups,
+        "country": ("coordinator__country", "partner_links__member__country"),
+        "member_type": ("coordinator__member_type", "partner_links__member__member_type"),
+        "member": ("coordinator", "partner_links__member"),
+        "year": ("start_date", "end_date"),
+    }
+    search_type = "project"
+    search_type_label = _("Projects")
     subpage_types = ["home.StandardPage"]
 
     class Meta:

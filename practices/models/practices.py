@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
-from home.api import (
+from api.fields import (
     ChoiceField,
     ChoiceListRepresentationField,
     CountryObjectField,
@@ -160,7 +160,20 @@ class GoodPracticePage(TaggedPageMixin, Page):
         APIField("topics", serializer=TopicListField()),
     ]
     parent_page_types = ["practices.PracticeIndexPage"]
-    search_date_field = "start_year"
+    # What this page type is to the API, search, listings and feeds (home/page_types.py).
+    api_listing_fields = ["summary", "country", "city", "start_year", "stage", "skills", "topics"]
+    select_related_fields = ("project",)
+    prefetch_related_fields = ("skills", "topics", "owners__member")
+    date_field = "start_year"
+    filter_lookups = {
+        **TaggedPageMixin.filter_lookups,
+        "country": ("country",),
+        "member_type": ("owners__member__member_type",),
+        "member": ("owners__member",),
+        "year": ("start_year", "end_year"),
+    }
+    search_type = "good_practice"
+    search_type_label = _("Good practices")
     subpage_types = []
 
     class Meta:

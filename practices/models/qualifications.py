@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
-from home.api import (
+from api.fields import (
     ChoiceField,
     ChoiceListRepresentationField,
     CountryListField,
@@ -159,6 +159,19 @@ class JointQualificationPage(TaggedPageMixin, Page):
         APIField("topics", serializer=TopicListField()),
     ]
     parent_page_types = ["practices.QualificationIndexPage"]
+    # What this page type is to the API, search, listings and feeds (home/page_types.py).
+    api_listing_fields = ["summary", "eqf_level", "status", "countries", "skills", "topics"]
+    select_related_fields = ("project",)
+    prefetch_related_fields = ("skills", "topics", "partner_links__member")
+    filter_lookups = {
+        **TaggedPageMixin.filter_lookups,
+        "country": ("countries",),
+        "member_type": ("partner_links__member__member_type",),
+        "member": ("partner_links__member",),
+        "eqf_level": ("eqf_level",),
+    }
+    search_type = "qualification"
+    search_type_label = _("Joint qualifications")
     subpage_types = []
 
     class Meta:

@@ -10,17 +10,18 @@ from functools import cache
 from django.conf import settings
 from django.db import models
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from wagtail import fields as wagtail_fields
 from wagtail.api import APIField
 
-from home.api import page_models
-from partners.views import api_docs
+from home.page_types import page_types
 from search.facets import FACETS
 from search.query import MAX_PAGE, SORTS, content_languages
 
-from .api import PAGE_FILTERS
+from .errors import json_get_only
+from .filters import FILTERS
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -111,11 +112,11 @@ def parameter(name, description, schema=None, location="query", required=False, 
 
 def page_filter_parameters():
     items = []
-    for page_filter in PAGE_FILTERS:
+    for page_filter in FILTERS.values():
         schema = page_filter.openapi
         items.append(
             parameter(
-                page_filter.parameter,
+                page_filter.name,
                 page_filter.description or page_filter.__class__.__doc__ or "",
                 schema,
                 explode=True if schema.get("type") == "array" else None,
@@ -125,7 +126,7 @@ def page_filter_parameters():
             if extra.endswith("_match"):
                 items.append(parameter(extra, "any (default) or all", {"type": "string", "enum": ["any", "all"]}))
             else:
-                items.append(parameter(extra, f"Bound of {page_filter.parameter}", {"type": "integer"}))
+                items.append(parameter(extra, f"Bound of {page_filter.name}", {"type": "integer"}))
     return items
 
 
@@ -188,10 +189,10 @@ def not_modified():
 
 @cache
 def build_document():
-    models_ = sorted(page_models(), key=lambda model: model._meta.label)
+    models_ = sorted(page_types(), key=lambda model: model._meta.label)
     schemas = {f"{model._meta.app_label}.{model.__name__}": page_schema(model) for model in models_}
     any_page = {"anyOf": [{"$ref": f"#/components/schemas/{name}"} for name in schemas]}
-    page_types = [model._meta.label for model in models_]
+    type_labels = [model._meta.label for model in models_]
     listing = {
         "type": "object",
         "required": ["meta", "items"],
@@ -242,7 +243,7 @@ def build_document():
 
     id_path = parameter("id", "Object id", {"type": "integer"}, location="path", required=True)
     pages_listing_parameters = [
-        parameter("type", "Page type(s), comma-separated: " + ", ".join(page_types)),
+        parameter("type", "Page type(s), comma-separated: " + ", ".join(type_labels)),
         *page_filter_parameters(),
         parameter("child_of", "Direct children of this page id (or `root`)"),
         parameter("descendant_of", "Descendants of this page id (or `root`)"),
@@ -529,7 +530,7 @@ def search_paths():
     }
 
 
-@require_GET
+@json_get_only
 def schema_view(request):
     response = JsonResponse(build_document(), json_dumps_params={"indent": 1})
     response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
@@ -539,4 +540,5 @@ def schema_view(request):
 
 @require_GET
 def docs_view(request):
-    return api_docs(request, build_document())
+    """Server-rendered documentation of the API, from the same document /api/v2/schema/ serves."""
+    return render(request, "api/api_docs.html", {"document": build_document()})
