@@ -75,7 +75,8 @@ class DemoContentLoader:
             self.load_children(indexes["campaigns"], CampaignPage, content.CAMPAIGNS, "campaign")
             # Last: the home page's body and featured practices point at pages loaded above.
             self.upsert_page(home.get_parent(), HomePage, self.home_spec(home, complete=True), "home")
-        self.prerender_images()
+        if settings.GUILD_DEMO_PRERENDER_IMAGES:
+            self.prerender_images()
         return self.stats
 
     def summary_lines(self):

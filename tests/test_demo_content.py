@@ -11,6 +11,7 @@ import re
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 
 from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
@@ -40,7 +41,8 @@ def demo(django_db_setup, django_db_blocker):
     """The demo content on top of the migrated test database (no `site_tree`: the loader builds the tree)."""
     with django_db_blocker.unblock():
         cache.clear()
-        with transaction.atomic():
+        # This module checks the loader's prerendered renditions; the test settings skip them elsewhere.
+        with transaction.atomic(), override_settings(GUILD_DEMO_PRERENDER_IMAGES=True):
             output = load()
             yield output
             transaction.set_rollback(True)

@@ -67,4 +67,5 @@ def test_index_query_count_does_not_grow_with_items(site_tree, client, index_nam
     assert few_items == 5
     assert many_items == 12  # a full page of the 50
     assert many_queries == few_queries
-    assert few_queries <= 20
+    # 21-22 measured (the page's picture and its renditions are joined and prefetched once for all cards).
+    assert few_queries <= 22

@@ -61,7 +61,8 @@ def test_privacy_erase_removes_the_person_and_keeps_others(personal_data):
 
 def test_erasing_an_accepted_applicant_keeps_the_decision_but_not_the_person(personal_data):
     application = personal_data["application"]
-    editor = User.objects.create_user("editor", "editor@guild.example", "pw-editor-12345")
+    # Accepting publishes the new member page, so the editor needs the right to publish.
+    editor = User.objects.create_superuser("editor", "editor@guild.example", "pw-editor-12345")
     application.accept(by=editor)
     call_command("privacy_erase", "--email", EMAIL, "--noinput", stdout=StringIO())
     application.refresh_from_db()

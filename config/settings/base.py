@@ -239,6 +239,8 @@ GUILD_PUBLIC_URL = os.environ.get("GUILD_PUBLIC_URL", "http://127.0.0.1:8000").r
 
 # Modern image formats offered before JPEG/PNG in every <picture> (home/templatetags/guild_images.py).
 GUILD_IMAGE_FORMATS = env_list("GUILD_IMAGE_FORMATS", "avif,webp")
+# The demo loader encodes the renditions its pages show, so the first visitor of a fresh demo does not wait.
+GUILD_DEMO_PRERENDER_IMAGES = True
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Guild")

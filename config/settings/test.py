@@ -21,3 +21,5 @@ WAGTAILADMIN_BASE_URL = GUILD_PUBLIC_URL
 WAGTAILAPI_BASE_URL = GUILD_PUBLIC_URL
 # WebP only: AVIF encodes take seconds per rendition (tests/test_images.py covers AVIF on a small image).
 GUILD_IMAGE_FORMATS = ["webp"]
+# Tests render only the pages they open; encoding every demo rendition up front cost most of each demo load.
+GUILD_DEMO_PRERENDER_IMAGES = False

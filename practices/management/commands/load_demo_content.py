@@ -26,7 +26,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, force=False, allow_production=False, **options):
-        if settings.SETTINGS_MODULE.endswith(".production") and not allow_production:
+        # SETTINGS_MODULE is None where settings were configured in code (some test runners).
+        if (settings.SETTINGS_MODULE or "").endswith(".production") and not allow_production:
             raise CommandError(
                 "Refusing to load demo content under production settings; pass --allow-production if you mean it."
             )
