@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 
 from wagtail.models import Page
@@ -112,7 +113,9 @@ def pages_to_visit(event):
 @pytest.fixture
 def demo_event():
     """The demo site, loaded once for the module's one test; returns an event open for registration."""
-    call_command("load_demo_content", stdout=io.StringIO())
+    # The renditions are encoded up front, as `make run` does: the live server serves the stored files.
+    with override_settings(GUILD_DEMO_PRERENDER_IMAGES=True):
+        call_command("load_demo_content", stdout=io.StringIO())
     call_command("load_demo_translations", stdout=io.StringIO())
     # The demo's upcoming events take no registrations on the platform; open one so its form is checked.
     event = EventPage.objects.live().filter(locale__language_code="en").order_by("-start").first().specific

