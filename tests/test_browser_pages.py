@@ -14,10 +14,13 @@ axe-core comes from npm (`npm ci`: package.json); like Chromium, it fails the te
 """
 
 import io
+import mimetypes
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
@@ -146,6 +149,14 @@ def test_every_page_type_in_both_languages_on_a_phone_and_a_desktop(browser, axe
     assert len(visits) >= 2 * 10 + 16, visits  # every type in English, the views in both languages
 
     context = browser.new_context(viewport={"width": 390, "height": 844})
+    # Media is not served with DEBUG off; the renditions live in the test settings' in-memory storage.
+    context.route(
+        live_server.url + settings.MEDIA_URL + "**",
+        lambda route: route.fulfill(
+            body=default_storage.open(urlsplit(route.request.url).path[len(settings.MEDIA_URL) :]).read(),
+            content_type=mimetypes.guess_type(route.request.url)[0] or "application/octet-stream",
+        ),
+    )
     context.route(
         "https://tile.openstreetmap.org/**", lambda route: route.fulfill(body=BLANK_PNG, content_type="image/png")
     )
