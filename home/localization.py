@@ -88,3 +88,23 @@ def in_visitor_language(pages, language=None):
         version.translation_fallback = version.locale.language_code != language
         result.append(version)
     return result
+
+
+def links_in_visitor_language(links, attribute, language=None):
+    """Through-model rows (a project's partners, a campaign's supporters) whose linked page visitors can open.
+
+    Each kept row's `attribute` is swapped for that page's version in `language` (see `in_visitor_language`);
+    rows whose page is a draft are dropped, so nothing links to a page visitors cannot open. Order is kept.
+    """
+    links = list(links)
+    shown = {
+        page.translation_key: page
+        for page in in_visitor_language([getattr(link, attribute) for link in links], language)
+    }
+    kept = []
+    for link in links:
+        page = shown.get(getattr(link, attribute).translation_key)
+        if page is not None:
+            setattr(link, attribute, page)
+            kept.append(link)
+    return kept

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from api.fields import ImageField, ObjectListField, PageLinkListField, SkillListField, TopicListField, ValueField
 from home.blocks import BodyBlock
-from home.localization import in_visitor_language
+from home.localization import in_visitor_language, links_in_visitor_language
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem
 
 from ..forms import CampaignFilterForm
@@ -151,14 +151,7 @@ class CampaignPage(TaggedPageMixin, Page):
 
     def supporters_to_show(self):
         """Supporter links whose member is live, the member in the visitor's language (drafts never linked)."""
-        links = list(self.supporter_links.select_related("member"))
-        members = {member.translation_key: member for member in in_visitor_language([link.member for link in links])}
-        supporters = []
-        for link in links:
-            if link.member.translation_key in members:
-                link.member = members[link.member.translation_key]
-                supporters.append(link)
-        return supporters
+        return links_in_visitor_language(self.supporter_links.select_related("member"), "member")
 
 
 class CampaignSupporter(Orderable):

@@ -23,7 +23,7 @@ from api.fields import (
     TopicListField,
 )
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.localization import in_visitor_language, one_per_translation
+from home.localization import in_visitor_language, links_in_visitor_language, one_per_translation
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem
 
 from ..choices import PartnerRole, Programme
@@ -200,14 +200,7 @@ class ProjectPage(TaggedPageMixin, Page):
 
     def partners(self):
         """The consortium's live members, in the visitor's language (drafts are never linked)."""
-        links = list(self.partner_links.select_related("member"))
-        members = {member.translation_key: member for member in in_visitor_language([link.member for link in links])}
-        partners = []
-        for link in links:
-            if link.member.translation_key in members:
-                link.member = members[link.member.translation_key]
-                partners.append(link)
-        return partners
+        return links_in_visitor_language(self.partner_links.select_related("member"), "member")
 
     def live_coordinator(self):
         """The coordinator in the visitor's language, or None while its page is not live."""
