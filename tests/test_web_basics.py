@@ -191,3 +191,17 @@ def test_demo_media_are_small_and_licensed():
     assert total < 600_000
     readme = (Path(settings.BASE_DIR) / "docs" / "demo-content.md").read_text()
     assert "CC0" in readme
+
+
+def test_pages_without_a_summary_fall_back_to_the_tagline_then_the_network_name(client, site_tree):
+    from home.models.site_settings import SiteSettings
+
+    site_settings = SiteSettings.for_site(site_tree.home.get_site())
+    site_settings.tagline = "Apprenticeships across Europe."
+    site_settings.save()
+    assert meta(soup_of(client.get(site_tree.members.url)), "description") == "Apprenticeships across Europe."
+
+    site_settings.tagline = ""
+    site_settings.save()
+    description = meta(soup_of(client.get(site_tree.members.url)), "description")
+    assert description == f"{site_tree.members.title} – {site_settings.network_name}"

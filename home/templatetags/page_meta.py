@@ -11,6 +11,7 @@ from django.utils.translation import to_locale
 
 from wagtail.models import Page
 
+from home.models.site_settings import SiteSettings
 from home.site_address import absolute_url, page_full_url
 
 from .guild_images import social_image
@@ -37,9 +38,20 @@ def og_locale(language_code):
     return OG_LOCALES.get(language_code, to_locale(language_code))
 
 
-def page_description(page):
+def page_description(page, request=None):
+    """The page's own summary; failing that the network's tagline, so no page goes without a description."""
     method = getattr(page, "get_meta_description", None)
-    return (method() if method else "") or page.search_description or getattr(page, "intro", "") or ""
+    own = (method() if method else "") or page.search_description or getattr(page, "intro", "") or ""
+    if own.strip():
+        return own
+    site_settings = SiteSettings.for_request(request) if request is not None else None
+    if site_settings is None:
+        site = page.get_site()
+        site_settings = SiteSettings.for_site(site) if site else None
+    if site_settings is None:
+        return page.title
+    localized = site_settings.localized
+    return localized.tagline or f"{page.title} – {localized.network_name}"
 
 
 def page_social_image(page):
@@ -65,7 +77,7 @@ def page_meta(context, page, site_name=""):
     return {
         "page": page,
         "title": page.seo_title or page.title,
-        "description": " ".join(page_description(page).split())[:300],
+        "description": " ".join(page_description(page, request).split())[:300],
         "canonical": page_full_url(page, request),
         "image": page_social_image(page),
         "og_type": "article" if page.specific_class._meta.model_name in ARTICLE_TYPES else "website",
