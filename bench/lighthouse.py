@@ -101,6 +101,8 @@ def production_like_server():
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",  # plain http on the loopback
         "SECURE_HSTS_SECONDS": "0",
+        # The demo's pictures are uploads: without a media server in front, Django serves them.
+        "GUILD_SERVE_MEDIA": "1",
         "GUILD_PUBLIC_URL": f"http://127.0.0.1:{port}",
     }
     python = ROOT / ".venv" / "bin" / "python"

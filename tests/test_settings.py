@@ -60,3 +60,36 @@ def test_wsgi_defaults_to_production_settings():
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def serve_media_urlconf():
+    """config.urls as built under the current settings (it reads DEBUG and GUILD_SERVE_MEDIA at import)."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import config.urls
+
+    clear_url_caches()
+    return importlib.reload(config.urls)
+
+
+def test_uploads_are_served_by_django_only_when_asked(db, client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "logo.txt").write_text("a logo")
+    try:
+        settings.GUILD_SERVE_MEDIA = False
+        serve_media_urlconf()
+        assert client.get("/media/images/logo.txt").status_code == 404
+
+        settings.GUILD_SERVE_MEDIA = True
+        serve_media_urlconf()
+        response = client.get("/media/images/logo.txt")
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == b"a logo"
+        # Out of MEDIA_ROOT: refused as a suspicious path.
+        assert client.get("/media/../config/settings/base.py").status_code == 400
+    finally:
+        settings.GUILD_SERVE_MEDIA = False
+        serve_media_urlconf()
