@@ -14,8 +14,10 @@ Content that is expensive to build is built once per module, not per test:
   `test_search_page.py`) and adds content by overriding `search_content_build` (see `test_i18n_search.py`).
 """
 
+import fcntl
 import os
 import shutil
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
@@ -45,8 +47,13 @@ def english_after_each_test():
 
 @pytest.fixture(scope="session", autouse=True)
 def compiled_translations():
-    """The .mo catalogues are build output (gitignored): compile them before any test renders a page."""
-    call_command("compile_translations", verbosity=0)
+    """The .mo catalogues are build output (gitignored): compile them before any test renders a page.
+
+    Under pytest-xdist every worker runs this: the lock keeps one worker from reading a catalogue another is still
+    writing (the second finds them up to date and writes nothing)."""
+    with open(Path(tempfile.gettempdir()) / "guild-compile-translations.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        call_command("compile_translations", verbosity=0)
 
 
 @pytest.fixture
