@@ -5,7 +5,8 @@ Content that is expensive to build is built once per module, not per test:
 
 - `module_transaction(django_db_blocker)` (a context manager) opens a transaction for a module-scoped fixture and
   rolls it back when the module is done; each test of the module then runs in a savepoint inside it (pytest-django's
-  `db`), so what a test writes is undone before the next one. `build_site_tree()` is `site_tree` for such fixtures.
+  `db`), so what a test writes is undone before the next one. `build_site_tree()` is `site_tree` for such fixtures,
+  and `fresh(value)` fetches what they built again for each test (see `test_i18n_routing.py`).
 - `search_demo` (function scope) hands a test the search content of `tests/search_engines.py`, built and indexed
   once per module and engine by `search_module`: `{"ghent": page, ..., "tree": site tree, "_engine": name}`, each
   model instance fetched afresh for the test. The Elasticsearch engine indexes into an osmem server of the module's
@@ -25,7 +26,7 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
+from django.db import models, transaction
 from django.test import override_settings
 from django.utils import translation
 
@@ -120,6 +121,21 @@ def module_transaction(django_db_blocker):
         cache.clear()
 
 
+def fresh(value):
+    """`value` with every model instance in it fetched again from the database, in dicts, tuples, lists and
+    SimpleNamespaces: what a module-scoped fixture built, as a test must see it (earlier tests may have changed
+    the Python objects; their database changes were rolled back)."""
+    if isinstance(value, models.Model):
+        return type(value)._default_manager.get(pk=value.pk)
+    if isinstance(value, dict):
+        return {key: fresh(item) for key, item in value.items()}
+    if isinstance(value, (tuple, list)):
+        return type(value)(fresh(item) for item in value)
+    if isinstance(value, SimpleNamespace):
+        return SimpleNamespace(**{key: fresh(item) for key, item in vars(value).items()})
+    return value
+
+
 @pytest.fixture(scope="module", params=search_engines.ENGINES)
 def search_engine(request):
     """The search engine a module's `search_demo` tests run on: each test runs once per engine (override to narrow)."""
@@ -154,4 +170,4 @@ def search_demo(search_module, db, settings):
     engine, pages = search_module
     cache.clear()
     with engine.for_test(settings):
-        yield search_engines.fresh(pages)
+        yield fresh(pages)

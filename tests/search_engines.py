@@ -9,10 +9,8 @@ plain JSON. With ELASTICSEARCH_URL set in the environment the suite runs against
 import datetime
 import os
 from contextlib import contextmanager
-from types import SimpleNamespace
 
 from django.core.management import call_command
-from django.db import models
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -107,17 +105,6 @@ class ModuleEngine:
     def close(self):
         if self.server is not None:
             self.server.close()
-
-
-def fresh(value):
-    """`value` with every model instance in it fetched again (a module's objects, unchanged by earlier tests)."""
-    if isinstance(value, models.Model):
-        return type(value)._default_manager.get(pk=value.pk)
-    if isinstance(value, dict):
-        return {key: fresh(item) for key, item in value.items()}
-    if isinstance(value, SimpleNamespace):
-        return SimpleNamespace(**{key: fresh(item) for key, item in vars(value).items()})
-    return value
 
 
 def rebuild_index():
