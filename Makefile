@@ -39,6 +39,11 @@ demo: migrate
 run: demo
 	GUILD_PUBLIC_URL=$(GUILD_PUBLIC_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
+# The suite runs on every core (pytest-xdist; one worker on a one-core machine), each test file on one worker so
+# that content a module builds once is built once; each worker has its own test database. PYTEST_ARGS= runs it
+# in one process.
+PYTEST_ARGS ?= -n auto --dist loadfile
+
 test: install npm
 	$(PY) -m pytest $(PYTEST_ARGS)
 

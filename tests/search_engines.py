@@ -8,18 +8,23 @@ plain JSON. With ELASTICSEARCH_URL set in the environment the suite runs against
 
 import datetime
 import os
+from contextlib import contextmanager
 
 from django.core.management import call_command
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+import pytest
 from elastic_transport import Urllib3HttpNode
+from osmem_server import OsmemServer
 
 from search import elasticsearch_engine
 from search.engines import search_backends
 
 from . import factories
+
+ENGINES = ["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
 
 
 class OsmemNode(Urllib3HttpNode):
@@ -48,6 +53,58 @@ def use_engine(request, settings, engine, backend=None):
         # opensearch-py sends plain JSON already; the elasticsearch client needs the rewrite.
         options = {"node_class": OsmemNode} if backend.startswith("elasticsearch") else {}
     settings.WAGTAILSEARCH_BACKENDS = search_backends(url, backend=backend, index_prefix="guildtest_", options=options)
+
+
+def engine_settings(url, backend=None, options=None):
+    """WAGTAILSEARCH_BACKENDS for an Elasticsearch-compatible node at `url` (osmem unless ELASTICSEARCH_URL)."""
+    backend = backend or os.environ.get("ELASTICSEARCH_BACKEND", "elasticsearch9")
+    if options is None and not os.environ.get("ELASTICSEARCH_URL"):
+        options = {"node_class": OsmemNode} if backend.startswith("elasticsearch") else {}
+    return search_backends(url, backend=backend, index_prefix="guildtest_", options=options or {})
+
+
+def mark_available():
+    elasticsearch_engine.mark_available()
+
+
+class ModuleEngine:
+    """The engine a module's search content is indexed in once (`search_module` in conftest), and each test's view
+    of it: the database engine's index lives in the module's transaction (a test's changes roll back with its
+    savepoint); Elasticsearch indexes into an osmem server of the module's own, and each test gets a clone of it
+    (changes stay in the clone). Against a real cluster (ELASTICSEARCH_URL) there is nothing to clone: each test
+    rebuilds the index from the database before it runs, as the per-test fixtures used to."""
+
+    def __init__(self, name, backend=None):
+        self.name, self.backend, self.server = name, backend, None
+        if name == "elasticsearch" and not os.environ.get("ELASTICSEARCH_URL"):
+            self.server = OsmemServer.start()
+
+    def build_settings(self):
+        if self.name == "database":
+            return search_backends("")
+        return engine_settings(self.server.url if self.server else os.environ["ELASTICSEARCH_URL"], self.backend)
+
+    @contextmanager
+    def for_test(self, settings):
+        mark_available()
+        if self.name == "database":
+            settings.WAGTAILSEARCH_BACKENDS = search_backends("")
+            yield
+        elif self.server is None:
+            settings.WAGTAILSEARCH_BACKENDS = self.build_settings()
+            rebuild_index()
+            yield
+        else:
+            clone = self.server.clone()  # the first clone freezes the module's index as its base
+            try:
+                settings.WAGTAILSEARCH_BACKENDS = engine_settings(clone.url, self.backend)
+                yield
+            finally:
+                clone.close()
+
+    def close(self):
+        if self.server is not None:
+            self.server.close()
 
 
 def rebuild_index():

@@ -3,24 +3,36 @@ language switcher goes to the translation when there is one and to a "not transl
 
 import re
 
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
 import pytest
 
+from .conftest import build_site_tree, fresh, module_transaction
 from .i18n_tree import INDEX_NAMES, build_detail_pages, translate, translate_tree
 
 DETAIL_NAMES = ("member", "project", "campaign", "event", "news", "practice", "qualification", "standard")
 
 
+@pytest.fixture(scope="module")
+def built_french_site(django_db_setup, django_db_blocker):
+    """The French site, built once for the module (rolled back after it)."""
+    with module_transaction(django_db_blocker):
+        site_tree = build_site_tree()
+        locale, french = translate_tree(site_tree, "fr")
+        details = build_detail_pages(site_tree)
+        for name in DETAIL_NAMES:
+            page = getattr(details, name)
+            setattr(french, name, translate(page, locale, title=f"[fr] {page.title}"))
+        yield site_tree, details, french
+
+
 @pytest.fixture
-def french_site(site_tree):
-    locale, french = translate_tree(site_tree, "fr")
-    details = build_detail_pages(site_tree)
-    for name in DETAIL_NAMES:
-        page = getattr(details, name)
-        setattr(french, name, translate(page, locale, title=f"[fr] {page.title}"))
-    return site_tree, details, french
+def french_site(built_french_site, db):
+    """The site tree, one page of each detail type and their French translations, as this test's copies."""
+    cache.clear()
+    return fresh(built_french_site)
 
 
 def html_lang(response):

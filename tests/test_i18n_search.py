@@ -13,13 +13,21 @@ from search.service import run_search
 from .i18n_tree import translate, translate_tree
 from .search_engines import build_demo_content, rebuild_index, use_engine
 
-ENGINES = ["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
+
+@pytest.fixture(scope="module")
+def search_content_build():
+    return build_bilingual
 
 
-@pytest.fixture(params=ENGINES)
-def bilingual(request, settings, site_tree):
+@pytest.fixture
+def bilingual(search_demo):
+    """The search demo content in English, two of its pages translated into French (built once per module and
+    engine: tests/conftest.py, `search_module`)."""
+    return search_demo
+
+
+def build_bilingual(site_tree):
     """The search demo content in English, two of its pages translated into French."""
-    use_engine(request, settings, request.param)
     pages = build_demo_content(site_tree)
     french, _tree = translate_tree(site_tree, "fr")
     pages["review_fr"] = translate(
@@ -37,7 +45,6 @@ def bilingual(request, settings, site_tree):
         slug="competences-vertes-renovation",
     )
     rebuild_index()
-    pages["_engine"] = request.param
     return pages
 
 

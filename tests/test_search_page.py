@@ -4,13 +4,16 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 import pytest
 
-from .search_engines import build_demo_content, use_engine
+
+@pytest.fixture(scope="module")
+def search_engine():
+    return "database"
 
 
 @pytest.fixture
-def demo(request, settings, site_tree):
-    use_engine(request, settings, "database")
-    return build_demo_content(site_tree)
+def demo(search_demo):
+    """The search content, built once for the module (tests/conftest.py: `search_module`)."""
+    return search_demo
 
 
 def test_results_show_highlights_facets_and_sort(client, demo):

@@ -5,8 +5,6 @@ import pytest
 from search.query import SearchQuery, clean_text
 from search.service import run_search
 
-from .search_engines import build_demo_content, use_engine
-
 JUDGED = [
     ("skills mismatch", "ghent_review"),
     ("long-term unemployment", "lille_video"),
@@ -19,10 +17,10 @@ JUDGED = [
 ]
 
 
-@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
-def demo(request, settings, site_tree):
-    use_engine(request, settings, request.param)
-    return build_demo_content(site_tree)
+@pytest.fixture
+def demo(search_demo):
+    """The search content, built once per engine for the module (tests/conftest.py: `search_module`)."""
+    return search_demo
 
 
 def test_judged_queries_rank_their_page_in_the_top_three(demo):

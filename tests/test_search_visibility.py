@@ -12,17 +12,13 @@ from search.query import SearchQuery
 from search.service import run_search, suggest
 
 from . import factories
-from .search_engines import build_demo_content, rebuild_index, use_engine
-
-ENGINES = ["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
+from .search_engines import rebuild_index
 
 
-@pytest.fixture(params=ENGINES)
-def demo(request, settings, site_tree):
-    use_engine(request, settings, request.param)
-    pages = build_demo_content(site_tree)
-    pages["tree"] = site_tree
-    return pages
+@pytest.fixture
+def demo(search_demo):
+    """The search content, built once per engine for the module (tests/conftest.py: `search_module`)."""
+    return search_demo
 
 
 def refreshed_search(text="", **filters):
