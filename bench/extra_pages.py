@@ -106,8 +106,8 @@ def field_values(model_label, number):
     raise ValueError(model_label)
 
 
-def add_extra_pages(count, batch_size=250):
-    """Insert `count` live English pages, spread over the listed page types, in one transaction."""
+def add_extra_pages(count, batch_size=250, models=LISTED_MODELS):
+    """Insert `count` live English pages, spread over `models` (the listed page types), in one transaction."""
     from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
@@ -115,17 +115,18 @@ def add_extra_pages(count, batch_size=250):
 
     from wagtail.models import Locale, Page
 
+    from api.freshness import mark_content_changed
     from home.models import SkillTag, TopicTag
 
     english = Locale.get_default()
     skills = list(SkillTag.objects.order_by("pk"))
     topics = list(TopicTag.objects.order_by("pk"))
     now = timezone.now()
-    per_model = [count // len(LISTED_MODELS)] * len(LISTED_MODELS)
-    for position in range(count % len(LISTED_MODELS)):
+    per_model = [count // len(models)] * len(models)
+    for position in range(count % len(models)):
         per_model[position] += 1
     with transaction.atomic():
-        for model_label, model_count in zip(LISTED_MODELS, per_model, strict=True):
+        for model_label, model_count in zip(models, per_model, strict=True):
             model = apps.get_model(model_label)
             index_model = next(
                 related
@@ -181,3 +182,4 @@ def add_extra_pages(count, batch_size=250):
                         for page in pages
                     )
             Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + model_count)
+    mark_content_changed()  # bulk inserts send no signal: listings and API counts must not keep old ids
