@@ -15,7 +15,12 @@ Wagtail's API v2 it adds, for every endpoint:
 docs/api.md is the user's manual.
 """
 
+import copy
+import hashlib
+
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import path
 
@@ -54,6 +59,7 @@ from .backends import (
 )
 from .caching import CachedResponseMixin, NotModified
 from .filters import FILTERS, APIParameterError, parse_int
+from .freshness import content_changed_at
 from .throttling import APIAnonRateThrottle
 
 MAX_VALUE_LENGTH = 1000
@@ -98,10 +104,17 @@ def parameter_of(error, request):
 
 
 class GuildPagination(WagtailPagination):
-    """Wagtail's limit/offset pagination with errors that name their parameter.
+    """Wagtail's limit/offset pagination with errors that name their parameter, at a cost that stays flat.
 
     `limit` above WAGTAILAPI_LIMIT_MAX is a 400 (as in Wagtail), never silently clamped.
+
+    As content grows, two things would slow every listing down: `total_count` (a COUNT(*) over every
+    matching page) and sorting whole rows (StreamField bodies included) to skip `offset` of them. The count is
+    kept per filter set until content changes (`api.freshness`), and a page of results is one narrow query for
+    its ids, then its rows by primary key.
     """
+
+    count_cache_seconds = 300
 
     def paginate_queryset(self, queryset, request, view=None):
         limit_max = settings.WAGTAILAPI_LIMIT_MAX
@@ -110,8 +123,32 @@ class GuildPagination(WagtailPagination):
         if limit > limit_max:
             raise APIParameterError("limit", f"limit cannot be higher than {limit_max}")
         self.view = view
-        self.total_count = queryset.count()
-        return queryset[offset : offset + limit]
+        self.total_count = self.cached_count(queryset, request)
+        if not isinstance(queryset, QuerySet) or queryset.query.distinct or not limit:
+            return queryset[offset : offset + limit]  # search results and DISTINCT filters: as Wagtail does
+        ids = list(queryset.prefetch_related(None).values_list("pk", flat=True)[offset : offset + limit])
+        # The rows by primary key alone: the filters (the site's tree, live, public...) already chose them, and
+        # running them again would scan the whole page table a second time. Joins and prefetches are kept.
+        rows = queryset.model._default_manager.filter(pk__in=ids)
+        rows.query.select_related = copy.deepcopy(queryset.query.select_related)
+        rows = {page.pk: page for page in rows.prefetch_related(*queryset._prefetch_related_lookups)}
+        return [rows[pk] for pk in ids if pk in rows]
+
+    def cached_count(self, queryset, request):
+        """How many results the request's filters match, counted once per content version."""
+        filters = sorted(
+            (name, value)
+            for name, values in request.GET.lists()
+            if name not in ("offset", "limit", "fields")
+            for value in values
+        )
+        raw = f"{request.get_host()}|{request.path}|{content_changed_at().timestamp()}|{filters}"
+        key = "guild:api-count:" + hashlib.sha256(raw.encode()).hexdigest()
+        count = cache.get(key)
+        if count is None:
+            count = queryset.count()
+            cache.set(key, count, self.count_cache_seconds)
+        return count
 
 
 class GuildAPIViewMixin(CachedResponseMixin):

@@ -91,12 +91,16 @@ def free_port():
 
 
 @contextlib.contextmanager
-def production_like_server():
-    """gunicorn on production settings with WhiteNoise serving freshly collected static files; yields its URL."""
+def production_like_server(settings_module="config.settings.production", extra_environment=None, workers=2):
+    """gunicorn on production settings with WhiteNoise serving freshly collected static files; yields its URL.
+
+    bench/speed.py passes its own settings module (production plus a bench-only URL) and database.
+    """
     port = free_port()
     environment = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        **(extra_environment or {}),
+        "DJANGO_SETTINGS_MODULE": settings_module,
         "SECRET_KEY": os.environ.get("SECRET_KEY", "lighthouse-bench-only-" + "x" * 40),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",  # plain http on the loopback
@@ -107,7 +111,7 @@ def production_like_server():
     }
     python = ROOT / ".venv" / "bin" / "python"
     subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
-        [str(python), "manage.py", "collectstatic", "--noinput", "-v0", "--settings", "config.settings.production"],
+        [str(python), "manage.py", "collectstatic", "--noinput", "-v0", "--settings", settings_module],
         cwd=ROOT,
         env=environment,
         check=True,
@@ -119,7 +123,7 @@ def production_like_server():
             "-b",
             f"127.0.0.1:{port}",
             "-w",
-            "2",
+            str(workers),
             "--log-level",
             "warning",
         ],

@@ -7,6 +7,10 @@ import pytest
 
 from . import factories
 
+# The home page: its figures and lists are kept per content version (home.models.pages.HomePage).
+HOME_QUERIES = 12
+HOME_QUERIES_AFTER_A_CHANGE = 29
+
 
 def build_members(site_tree, count, skill, topic):
     return [
@@ -67,5 +71,44 @@ def test_index_query_count_does_not_grow_with_items(site_tree, client, index_nam
     assert few_items == 5
     assert many_items == 12  # a full page of the 50
     assert many_queries == few_queries
-    # 21-22 measured (the page's picture and its renditions are joined and prefetched once for all cards).
+    # 21-22 measured right after a change (the page's picture and its renditions are joined and prefetched once
+    # for all cards; the listing's ids and its country choices are queried).
     assert few_queries <= 22
+    # Until the next change the ids and country choices come from the cache: only the cards are queried.
+    repeat_queries, repeat_items = count_queries(client, index.url)
+    assert repeat_items == 12
+    assert repeat_queries <= many_queries - 2
+    assert repeat_queries <= 20
+
+
+def build_home(site_tree, count):
+    """`count` featured practices (with skills), upcoming events and news items on the home page."""
+    skill = factories.SkillTagFactory()
+    for _ in range(count):
+        practice = factories.GoodPracticePageFactory(parent=site_tree.practices, skills=[skill])
+        site_tree.home.featured_practices.create(practice=practice)
+        factories.EventPageFactory(parent=site_tree.events, skills=[skill])
+        factories.NewsPageFactory(parent=site_tree.news, skills=[skill])
+        factories.MemberPageFactory(parent=site_tree.members)
+    site_tree.home.save()  # the featured practices are the page's child objects: saved with it
+
+
+def test_home_page_queries_are_few_and_flat(site_tree, client, django_assert_max_num_queries):
+    build_home(site_tree, 1)
+    client.get("/")  # per-process caches (site root paths, content types)
+    # A page of content just changed: figures counted, lists fetched (41 on the demo before the change).
+    build_home(site_tree, 2)
+    with django_assert_max_num_queries(HOME_QUERIES_AFTER_A_CHANGE) as cold:
+        response = client.get("/")
+    assert response.status_code == 200
+    assert len(response.context["featured"]) == 3
+    assert [event.title for event in response.context["upcoming_events"]]
+    # Until the next change: figures and the lists' fragment come from the cache.
+    with django_assert_max_num_queries(HOME_QUERIES) as warm:
+        again = client.get("/")
+    assert again.content == response.content
+    assert len(warm.captured_queries) < len(cold.captured_queries)
+
+    build_home(site_tree, 3)  # twice the featured practices, events and news: not one query more
+    with django_assert_max_num_queries(len(cold.captured_queries)):
+        assert len(client.get("/").context["featured"]) == 6

@@ -1,10 +1,12 @@
 """Behaviour shared by Guild's page types."""
 
 import datetime
+import hashlib
 from collections import OrderedDict
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
@@ -17,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from api.filters import FILTERS
+from api.freshness import content_changed_at
 
 from ..localization import one_per_translation
 from ..site_address import public_base_url
@@ -269,6 +272,11 @@ class ListingIndexMixin(PublicAddressMixin, PageImageMixin, models.Model):
 
     intro = models.TextField(_("introduction"), blank=True)
 
+    # How long a listing's ordered ids and country choices are kept (the content version in the key retires
+    # them at once on publish, unpublish and delete; this bounds what no signal announces, e.g. an event
+    # becoming past). Listings longer than `listing_cache_max_ids` are paginated in SQL each time.
+    listing_cache_seconds = 300
+    listing_cache_max_ids = 50_000
     listing_model = None
     filter_form_class = None
     listing_ordering = ("title",)
@@ -306,19 +314,61 @@ class ListingIndexMixin(PublicAddressMixin, PageImageMixin, models.Model):
             )
         # Skill and topic labels in the visitor's language, at a fixed query count (none in English).
         queryset = queryset.prefetch_related(*label_lookups("skills", "topics"))
-        return queryset.order_by(*self.listing_ordering)
+        # The primary key last: pages that tie on the ordering keep one order, so no page shows one twice.
+        return queryset.order_by(*self.listing_ordering, "pk")
+
+    def listing_cache_key(self, request, part):
+        """A key for something derived from this listing that holds until content changes.
+
+        It names the index, the language, the content version (`api.freshness`, moved by every publish,
+        unpublish and delete), and the filters of `request` (the page number excluded; none without one).
+        """
+        filters = sorted(
+            (name, value)
+            for name, values in (request.GET.lists() if request else ())
+            if name != "page"
+            for value in values
+        )
+        raw = f"{self.pk}|{translation.get_language()}|{content_changed_at().timestamp()}|{filters}|{part}"
+        return "guild:listing:" + hashlib.sha256(raw.encode()).hexdigest()
 
     def filter_form_kwargs(self, base_queryset):
-        """Offer only the countries that occur in this listing (by the shared `country` filter definition)."""
-        return {"country_codes": FILTERS["country"].codes_in(base_queryset), "model": base_queryset.model}
+        """Offer only the countries that occur in this listing (by the shared `country` filter definition).
+
+        Computed once per content version and language (a DISTINCT over the whole listing), not per request.
+        """
+        key = self.listing_cache_key(None, "country-codes")
+        codes = cache.get(key)
+        if codes is None:
+            codes = FILTERS["country"].codes_in(base_queryset)
+            cache.set(key, codes, self.listing_cache_seconds)
+        return {"country_codes": codes, "model": base_queryset.model}
+
+    def ordered_ids(self, request, items):
+        """The primary keys of the listing's pages in display order, from the cache where they are.
+
+        One narrow query (ids only: SQLite and PostgreSQL sort keys, not whole rows with their StreamField
+        bodies) gives both the count and every page of the listing; the cards of one page are then fetched
+        by primary key. So a deep page costs what the first one does, and neither pays a COUNT(*).
+        """
+        key = self.listing_cache_key(request, "ordered-ids")
+        ids = cache.get(key)
+        if ids is None:
+            ids = list(items.prefetch_related(None).values_list("pk", flat=True))
+            if len(ids) <= self.listing_cache_max_ids:
+                cache.set(key, ids, self.listing_cache_seconds)
+        return ids
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         base = self.listing_queryset()
         form = self.filter_form_class(request.GET or None, **self.filter_form_kwargs(base))
         items = form.filter(base) if form.is_bound else base
-        paginator = Paginator(items, self.per_page)
+        paginator = Paginator(self.ordered_ids(request, items), self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
+        page_ids = list(page_obj.object_list)
+        cards = {page.pk: page for page in items.filter(pk__in=page_ids)} if page_ids else {}
+        page_obj.object_list = [cards[pk] for pk in page_ids if pk in cards]
         query = request.GET.copy()
         query.pop("page", None)
         context.update(
@@ -326,6 +376,7 @@ class ListingIndexMixin(PublicAddressMixin, PageImageMixin, models.Model):
             page_obj=page_obj,
             items=page_obj.object_list,
             paginator=paginator,
+            page_numbers=paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
             filter_querystring=query.urlencode(),
         )
         return context

@@ -1,8 +1,11 @@
 """The home page and the general-purpose standard page."""
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db import models
-from django.utils import timezone
+from django.db.models import prefetch_related_objects
+from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -13,10 +16,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from api.fields import ImageField, PageLinkListField, ValueField
+from api.freshness import content_changed_at
 
 from ..blocks import BodyBlock
 from ..localization import in_visitor_language, one_per_translation
 from .mixins import PageImageMixin, PublicAddressMixin, SearchLanguageMixin
+from .vocabulary import label_lookups
 
 
 class HomePage(PublicAddressMixin, Page):
@@ -82,15 +87,35 @@ class HomePage(PublicAddressMixin, Page):
         )
 
     def featured(self):
-        """The featured practices in the visitor's language (their English version where untranslated)."""
-        chosen = [item.practice.specific for item in self.featured_practices.select_related("practice")]
-        return in_visitor_language(chosen)
+        """The featured practices in the visitor's language (their English version where untranslated).
+
+        A fixed number of queries however many are featured: the chosen practices in one query, their
+        versions in the visitor's language in another, then their pictures, renditions and skills prefetched.
+        """
+        practice_model = apps.get_model("practices.GoodPracticePage")
+        chosen_ids = [item.practice_id for item in self.featured_practices.all()]
+        by_id = practice_model.objects.in_bulk(chosen_ids)
+        shown = in_visitor_language([by_id[pk] for pk in chosen_ids if pk in by_id])
+        prefetch_related_objects(shown, "image__renditions", "skills", *label_lookups("skills"))
+        return shown
 
     @property
     def network_figures(self):
         """Counts shown on the front page, computed from live content, each page counted once (not once per
         translation). "cities" counts the members that are cities (MemberPage.city_member_types), not the
-        distinct city names members give: a VET school in Ghent does not make Ghent a member."""
+        distinct city names members give: a VET school in Ghent does not make Ghent a member.
+
+        Nine queries (five counts, each with Wagtail's view-restriction lookup), so they are kept per language
+        and content version (`api.freshness`: every publish, unpublish, delete, move or live save moves it).
+        """
+        key = f"guild:network-figures:{translation.get_language()}:{content_changed_at().timestamp()}"
+        figures = cache.get(key)
+        if figures is None:
+            figures = self.count_network_figures()
+            cache.set(key, figures, 300)
+        return figures
+
+    def count_network_figures(self):
         member_model = apps.get_model("network.MemberPage")
         members = self._live_in_visitor_language("network.MemberPage")
         return {
@@ -103,10 +128,13 @@ class HomePage(PublicAddressMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = self.featured()
+        # The three lists are read by the template only when its fragment cache misses (once a minute per
+        # language and content version), so they stay lazy: a cached front page spends no query on them.
+        context["featured"] = SimpleLazyObject(self.featured)
         context["upcoming_events"] = self.upcoming_events()
         context["latest_news"] = self.latest_news()
         context["figures"] = self.network_figures
+        context["content_version"] = content_changed_at().timestamp()
         return context
 
 

@@ -1,0 +1,26 @@
+"""Keep the content version (`api.freshness`) moving whenever a live page changes, however it changed.
+
+Listings keep their ordered ids and country choices per content version (`ListingIndexMixin`), so the version
+must move not only on publish, unpublish and delete (partners/signals.py) but also when a live page is saved
+without a publish (created live by code, as imports and factories do) and when a page is moved to another
+index.
+"""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from wagtail.models import Page
+from wagtail.signals import post_page_move
+
+from api.freshness import mark_content_changed
+
+
+@receiver(post_save)
+def on_live_page_saved(sender, instance, **kwargs):
+    if isinstance(instance, Page) and instance.live:
+        mark_content_changed()
+
+
+@receiver(post_page_move)
+def on_page_moved(sender, **kwargs):
+    mark_content_changed()
