@@ -16,12 +16,12 @@ from django.views.decorators.http import require_GET
 from wagtail import fields as wagtail_fields
 from wagtail.api import APIField
 
+from home.filters import FILTERS
 from home.page_types import page_types
 from search.facets import FACETS
 from search.query import MAX_PAGE, SORTS, content_languages
 
 from .errors import json_get_only
-from .filters import FILTERS
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 NULLABLE_STRING = {"type": ["string", "null"]}

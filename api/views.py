@@ -41,6 +41,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.fields import Field
 from rest_framework.response import Response
 
+from home.filters import FILTERS, APIParameterError, parse_int
 from home.page_types import optimise_queryset
 from partners.preview import PreviewTokenError, page_for_preview_token
 
@@ -53,7 +54,6 @@ from .backends import (
     StrictFieldsFilter,
 )
 from .caching import CachedResponseMixin, NotModified
-from .filters import FILTERS, APIParameterError, parse_int
 from .throttling import APIAnonRateThrottle
 
 MAX_VALUE_LENGTH = 1000
