@@ -20,10 +20,9 @@ from wagtail.search.backends import get_search_backend
 from django_countries.fields import CountryField
 from rest_framework.filters import BaseFilterBackend
 
+from home.filters import FILTERS, APIParameterError, parse_int
 from home.page_types import date_field, page_types
 from search.query import clean_text, text_terms
-
-from .filters import FILTERS, APIParameterError, parse_int
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +84,7 @@ class StrictFieldsFilter(BaseFilterBackend):
 
 
 class PageFilterBackend(BaseFilterBackend):
-    """Our filters (`api.filters.FILTERS`). Each narrows by page ids, per page type, so the result stays a plain
+    """Our filters (`home.filters.FILTERS`). Each narrows by page ids, per page type, so the result stays a plain
     queryset that Wagtail's search can still search (it only sees `pk IN (...)`, an indexed filter)."""
 
     def filter_queryset(self, request, queryset, view):

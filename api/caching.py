@@ -9,7 +9,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date
 from django.views.decorators.http import condition
 
-from .freshness import content_changed_at
+from home.freshness import content_changed_at
 
 
 class NotModified(Exception):

@@ -13,25 +13,102 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from wagtail import blocks
 from wagtail import fields as wagtail_fields
 from wagtail.api import APIField
 
+from home.blocks import IMAGE_SCHEMA, RENDITION_SCHEMA, BodyBlock
+from home.filters import FILTERS
 from home.page_types import page_types
 from search.facets import FACETS
 from search.query import MAX_PAGE, SORTS, content_languages
 
 from .errors import json_get_only
-from .filters import FILTERS
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 NULLABLE_STRING = {"type": ["string", "null"]}
 
 
+RICH_TEXT = {
+    "type": "string",
+    "contentMediaType": "text/html",
+    "description": "HTML (rich_text_format=html, the default) with absolute links; db_html/markdown on request",
+}
+
+
+def block_schema(block):
+    """The JSON Schema of a StreamField block's API representation.
+
+    Blocks that shape their own representation declare it (`api_schema`, next to `get_api_representation`);
+    the others follow from Wagtail's: a struct is an object of its children, a list an array, choosers ids.
+    """
+    if getattr(block, "api_schema", None) is not None:
+        return block.api_schema
+    if isinstance(block, blocks.StreamBlock):
+        return stream_schema(block)
+    if isinstance(block, blocks.StructBlock):
+        return {
+            "type": "object",
+            "required": list(block.child_blocks),
+            "properties": {name: block_schema(child) for name, child in block.child_blocks.items()},
+        }
+    if isinstance(block, blocks.ListBlock):
+        return {"type": "array", "items": block_schema(block.child_block)}
+    if isinstance(block, blocks.RichTextBlock):
+        return RICH_TEXT
+    if isinstance(block, blocks.ChoiceBlock):
+        values = [value for value, _label in block.field.choices if value != ""]
+        return {"type": ["string", "null"], "enum": [*values, None]} if values else NULLABLE_STRING
+    if isinstance(block, blocks.BooleanBlock):
+        return {"type": "boolean"}
+    if isinstance(block, blocks.IntegerBlock):
+        return {"type": ["integer", "null"]}
+    if isinstance(block, blocks.DecimalBlock | blocks.FloatBlock):
+        return {"type": ["number", "null"]}
+    if isinstance(block, blocks.DateBlock):
+        return {"type": ["string", "null"], "format": "date"}
+    if isinstance(block, blocks.ChooserBlock):  # page, image, document: the chosen object's id
+        return {
+            "type": ["integer", "null"],
+            "description": f"id of the chosen {block.target_model._meta.verbose_name}",
+        }
+    if isinstance(block, blocks.URLBlock):
+        return {"type": "string", "description": "An absolute URL, or empty"}
+    if isinstance(block, blocks.CharBlock | blocks.TextBlock | blocks.EmailBlock | blocks.RegexBlock):
+        return {"type": "string"}
+    return {}
+
+
+def stream_schema(stream_block):
+    """A StreamField: an array of `{type, value, id}` items, one schema per block type (`type` discriminates)."""
+    variants = [
+        {
+            "type": "object",
+            "title": name,
+            "required": ["type", "value", "id"],
+            "properties": {
+                "type": {"type": "string", "const": name},
+                "value": block_schema(child),
+                "id": {"type": "string"},
+            },
+        }
+        for name, child in stream_block.child_blocks.items()
+    ]
+    return {"type": "array", "items": {"oneOf": variants} if len(variants) > 1 else variants[0]}
+
+
+@cache
+def body_block_schema():
+    return stream_schema(BodyBlock())
+
+
 def model_field_schema(field):
     if isinstance(field, wagtail_fields.StreamField):
-        return {"$ref": "#/components/schemas/StreamField"}
+        if isinstance(field.stream_block, BodyBlock):
+            return {"$ref": "#/components/schemas/StreamField"}
+        return stream_schema(field.stream_block)
     if isinstance(field, wagtail_fields.RichTextField):
-        return {"type": "string", "description": "Rich text as HTML"}
+        return RICH_TEXT
     nullable = field.null
     if isinstance(field, models.BooleanField):
         schema = {"type": "boolean"}
@@ -65,6 +142,26 @@ def api_field_schema(model, api_field):
         return {}
 
 
+PAGE_REFERENCE = {
+    "type": "object",
+    "description": "Another page, as Wagtail names it: id, title and meta {type, detail_url, html_url}",
+    "required": ["id", "meta", "title"],
+    "properties": {
+        "id": {"type": "integer"},
+        "title": {"type": "string"},
+        "meta": {
+            "type": "object",
+            "required": ["type", "detail_url", "html_url"],
+            "properties": {
+                "type": {"type": "string", "description": "app_label.ModelName"},
+                "detail_url": {"type": "string", "format": "uri"},
+                "html_url": {"type": ["string", "null"], "format": "uri"},
+            },
+        },
+    },
+}
+
+
 def page_meta_schema(model):
     label = model._meta.label
     return {
@@ -79,22 +176,38 @@ def page_meta_schema(model):
             "seo_title": {"type": "string"},
             "search_description": {"type": "string"},
             "first_published_at": {"type": ["string", "null"], "format": "date-time"},
-            "alias_of": {"type": ["object", "null"]},
-            "parent": {"type": ["object", "null"]},
+            "alias_of": {
+                "oneOf": [{"$ref": "#/components/schemas/PageReference"}, {"type": "null"}],
+                "description": "The page this one is an alias of (null for an original)",
+            },
+            "parent": {
+                "oneOf": [{"$ref": "#/components/schemas/PageReference"}, {"type": "null"}],
+                "description": "The parent page (detail only; null when the parent is not a public page)",
+            },
             "locale": {"type": "string"},
+            "translation_fallback": {
+                "type": "boolean",
+                "description": "True when this page stands in for a missing translation (`fallback=`)",
+            },
         },
     }
 
 
 def page_schema(model):
-    properties = {"id": {"type": "integer"}, "meta": page_meta_schema(model), "title": {"type": "string"}}
+    label = model._meta.label
+    properties = {
+        "id": {"type": "integer"},
+        "type": {"type": "string", "const": label, "description": "app_label.ModelName; the union's discriminator"},
+        "meta": page_meta_schema(model),
+        "title": {"type": "string"},
+    }
     for api_field in getattr(model, "api_fields", []):
         api_field = api_field if isinstance(api_field, APIField) else APIField(api_field)
         properties[api_field.name] = api_field_schema(model, api_field)
     return {
         "type": "object",
         "description": model.__doc__.strip().splitlines()[0] if model.__doc__ else model._meta.verbose_name,
-        "required": ["id", "meta"],
+        "required": ["id", "type", "meta"],
         "properties": properties,
         "additionalProperties": False,
     }
@@ -135,7 +248,11 @@ COMMON_PARAMETERS = [
         "fields",
         "Fields to show: `*` for all, `-name` to drop one, `_` for none. Unknown fields are a 400.",
     ),
-    parameter("rich_text_format", "`db_html` (default) or another Wagtail rich text format"),
+    parameter(
+        "rich_text_format",
+        "`html` (default: display HTML, absolute links), `db_html`, `markdown` or `db_markdown`",
+        {"type": "string", "enum": ["html", "db_html", "markdown", "db_markdown"]},
+    ),
 ]
 
 
@@ -191,7 +308,16 @@ def not_modified():
 def build_document():
     models_ = sorted(page_types(), key=lambda model: model._meta.label)
     schemas = {f"{model._meta.app_label}.{model.__name__}": page_schema(model) for model in models_}
-    any_page = {"anyOf": [{"$ref": f"#/components/schemas/{name}"} for name in schemas]}
+    # One schema per page type, told apart by the top-level `type` (TypeScript narrows on it).
+    any_page = {
+        "oneOf": [{"$ref": f"#/components/schemas/{name}"} for name in schemas],
+        "discriminator": {
+            "propertyName": "type",
+            "mapping": {
+                model._meta.label: f"#/components/schemas/{name}" for model, name in zip(models_, schemas, strict=True)
+            },
+        },
+    }
     type_labels = [model._meta.label for model in models_]
     listing = {
         "type": "object",
@@ -221,8 +347,13 @@ def build_document():
             "id": {"type": "integer"},
             "meta": media_meta,
             "title": {"type": "string"},
+            "alt": {"type": "string", "description": "Default alt text, else the title"},
             "width": {"type": "integer"},
             "height": {"type": "integer"},
+            "renditions": {
+                **IMAGE_SCHEMA["properties"]["renditions"],
+                "description": "Uncropped widths (small 400, medium 800, large 1600), absolute, for srcset",
+            },
         },
     }
     document = {
@@ -389,14 +520,11 @@ def build_document():
                     "properties": {"message": {"type": "string"}, "parameter": {"type": ["string", "null"]}},
                 },
                 "StreamField": {
-                    "type": "array",
-                    "description": "Blocks in order; images as renditions with alt text, rich text as HTML.",
-                    "items": {
-                        "type": "object",
-                        "required": ["type", "value"],
-                        "properties": {"type": {"type": "string"}, "value": {}, "id": {"type": "string"}},
-                    },
+                    **body_block_schema(),
+                    "description": "Body blocks in order; images with renditions and alt text, rich text as HTML.",
                 },
+                "PageReference": PAGE_REFERENCE,
+                "Rendition": RENDITION_SCHEMA,
                 "Image": image,
                 "Document": document,
                 "SearchResults": SEARCH_RESULTS,

@@ -24,6 +24,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import path
 
+from wagtail import fields as wagtail_fields
 from wagtail.api import APIField
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
@@ -34,19 +35,24 @@ from wagtail.api.v2.filters import (
 )
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.serializers import PageSerializer, RichTextFieldSerializer
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale, Site
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 
 from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.fields import Field
 from rest_framework.response import Response
 
+from home.blocks import API_RENDITIONS, rendition_representation
+from home.filters import FILTERS, APIParameterError, parse_int
+from home.freshness import content_changed_at
 from home.page_types import optimise_queryset
+from home.site_address import absolute_links, absolute_url
 from partners.preview import PreviewTokenError, page_for_preview_token
 
 from .backends import (
@@ -58,8 +64,6 @@ from .backends import (
     StrictFieldsFilter,
 )
 from .caching import CachedResponseMixin, NotModified
-from .filters import FILTERS, APIParameterError, parse_int
-from .freshness import content_changed_at
 from .throttling import APIAnonRateThrottle
 
 MAX_VALUE_LENGTH = 1000
@@ -110,7 +114,7 @@ class GuildPagination(WagtailPagination):
 
     As content grows, two things would slow every listing down: `total_count` (a COUNT(*) over every
     matching page) and sorting whole rows (StreamField bodies included) to skip `offset` of them. The count is
-    kept per filter set until content changes (`api.freshness`), and a page of results is one narrow query for
+    kept per filter set until content changes (`home.freshness`), and a page of results is one narrow query for
     its ids, then its rows by primary key.
     """
 
@@ -245,8 +249,85 @@ class TranslationFallbackField(Field):
         return bool(requested) and page.locale.language_code != requested
 
 
+class AbsoluteRichTextFieldSerializer(RichTextFieldSerializer):
+    """A RichTextField as HTML whose links to our pages and documents are absolute at the public address."""
+
+    def to_representation(self, instance):
+        representation = super().to_representation(instance)
+        if self.context.get("_wagtail_rich_text_format") == "html":
+            return absolute_links(representation)
+        return representation
+
+
 class GuildPageSerializer(PageSerializer):
+    """Wagtail's page serializer, plus a top-level `type` (the OpenAPI discriminator) and absolute rich text."""
+
     translation_fallback = TranslationFallbackField(read_only=True)
+    serializer_field_mapping = {
+        **PageSerializer.serializer_field_mapping,
+        wagtail_fields.RichTextField: AbsoluteRichTextFieldSerializer,
+    }
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        # `meta.type` is nested, which TypeScript cannot narrow a union on; the same value at the top level
+        # (right after `id`) is what the OpenAPI `discriminator` names.
+        typed = {"id": data.pop("id")} if "id" in data else {}
+        specific_class = type(instance) if type(instance) is not Page else instance.specific_class
+        typed["type"] = (specific_class or type(instance))._meta.label
+        typed.update(data)
+        return typed
+
+
+def public_collections_only(queryset):
+    """Images or documents outside every restricted collection (and its descendants), whoever asks.
+
+    Wagtail lets a signed-in editor's request see restricted collections; API responses are public and cached
+    (no `Vary: Cookie`), so what one editor saw must never be served to the next visitor.
+    """
+    restricted_paths = Collection.objects.filter(
+        id__in=CollectionViewRestriction.objects.exclude(restriction_type=CollectionViewRestriction.NONE).values(
+            "collection_id"
+        )
+    ).values_list("path", flat=True)
+    for path_prefix in restricted_paths:
+        queryset = queryset.exclude(collection__path__startswith=path_prefix)
+    return queryset
+
+
+class ImageAltField(Field):
+    """The image's default alt text (Wagtail 6+), or its title when an editor left it empty."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image):
+        return getattr(image, "default_alt_text", "") or image.title
+
+
+class ImageRenditionsField(Field):
+    """The widths of `home.blocks.API_RENDITIONS`, as `{name: {url, width, height}}` at the public address."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image):
+        renditions = image.get_renditions(*API_RENDITIONS.values())
+        return {name: rendition_representation(renditions[spec]) for name, spec in API_RENDITIONS.items()}
+
+
+class AbsoluteImageDownloadUrlField(Field):
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image):
+        return absolute_url(image.file.url)
+
+
+class GuildImageSerializer(ImageSerializer):
+    download_url = AbsoluteImageDownloadUrlField(read_only=True)
+    alt = ImageAltField(read_only=True)
+    renditions = ImageRenditionsField(read_only=True)
 
 
 class GuildPagesAPIViewSet(GuildAPIViewMixin, PagesAPIViewSet):
@@ -380,7 +461,13 @@ class GuildPagesAPIViewSet(GuildAPIViewMixin, PagesAPIViewSet):
 
 
 class GuildImagesAPIViewSet(GuildAPIViewMixin, ImagesAPIViewSet):
+    base_serializer_class = GuildImageSerializer
     filter_backends = [StrictFieldsFilter, OrderingFilter, GuildSearchFilter]
+    body_fields = [*ImagesAPIViewSet.body_fields, "alt", "renditions"]
+    listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "alt", "renditions"]
+
+    def get_queryset(self):
+        return public_collections_only(super().get_queryset()).prefetch_related("renditions")
 
     @classmethod
     def filter_parameter_names(cls):
@@ -389,6 +476,9 @@ class GuildImagesAPIViewSet(GuildAPIViewMixin, ImagesAPIViewSet):
 
 class GuildDocumentsAPIViewSet(GuildAPIViewMixin, DocumentsAPIViewSet):
     filter_backends = [StrictFieldsFilter, OrderingFilter, GuildSearchFilter]
+
+    def get_queryset(self):
+        return public_collections_only(super().get_queryset())
 
     @classmethod
     def filter_parameter_names(cls):

@@ -115,7 +115,7 @@ def add_extra_pages(count, batch_size=250, models=LISTED_MODELS):
 
     from wagtail.models import Locale, Page
 
-    from api.freshness import mark_content_changed
+    from home.freshness import mark_content_changed
     from home.models import SkillTag, TopicTag
 
     english = Locale.get_default()

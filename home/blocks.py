@@ -13,21 +13,70 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .site_address import absolute_links, absolute_url
+
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul", "hr"]
 
 
+#: The widths every image comes in through the API, for a partner's `<img srcset>` (docs/api.md, "Images").
+#: Widths, not crops: the original aspect ratio is kept; Wagtail never enlarges, so a small original stays small.
+API_RENDITIONS = {"small": "width-400", "medium": "width-800", "large": "width-1600"}
+
+
+RENDITION_SCHEMA = {
+    "type": "object",
+    "required": ["url", "width", "height"],
+    "properties": {
+        "url": {"type": "string", "format": "uri"},
+        "width": {"type": "integer"},
+        "height": {"type": "integer"},
+    },
+}
+#: The JSON Schema of `image_representation()` (the OpenAPI document and the serializer fields use it).
+IMAGE_SCHEMA = {
+    "type": "object",
+    "required": ["id", "title", "alt", "url", "width", "height", "renditions"],
+    "properties": {
+        "id": {"type": "integer"},
+        "title": {"type": "string"},
+        "alt": {"type": "string"},
+        "url": {"type": "string", "format": "uri"},
+        "width": {"type": "integer"},
+        "height": {"type": "integer"},
+        "renditions": {
+            "type": "object",
+            "required": list(API_RENDITIONS),
+            "properties": dict.fromkeys(API_RENDITIONS, RENDITION_SCHEMA),
+        },
+    },
+}
+NULLABLE_STRING = {"type": ["string", "null"]}
+
+
+def rendition_representation(rendition):
+    return {"url": absolute_url(rendition.url), "width": rendition.width, "height": rendition.height}
+
+
 def image_representation(image, spec="fill-1200x675"):
-    """A JSON-friendly summary of an image: rendition URL, size and alt text."""
+    """A JSON-friendly summary of an image: rendition URLs at the public address, sizes and alt text.
+
+    `url`/`width`/`height` are the `spec` rendition (a card crop); `renditions` holds the uncropped widths of
+    `API_RENDITIONS`, fetched in one query (none when the renditions were prefetched).
+    """
     if image is None:
         return None
-    rendition = image.get_rendition(spec)
+    renditions = image.get_renditions(spec, *API_RENDITIONS.values())
+    rendition = renditions[spec]
     return {
         "id": image.pk,
         "title": image.title,
         "alt": getattr(image, "default_alt_text", "") or image.title,
-        "url": rendition.url,
+        "url": absolute_url(rendition.url),
         "width": rendition.width,
         "height": rendition.height,
+        "renditions": {
+            name: rendition_representation(renditions[filter_spec]) for name, filter_spec in API_RENDITIONS.items()
+        },
     }
 
 
@@ -55,6 +104,16 @@ class ParagraphBlock(blocks.RichTextBlock):
         template = "home/blocks/paragraph_block.html"
         preview_value = "<p>Cities, VET schools and companies work together on quality apprenticeships.</p>"
 
+    def get_api_representation(self, value, context=None):
+        # As HTML (WAGTAILAPI_RICH_TEXT_FORMAT), links to our pages and documents are site paths: a partner
+        # shows them on its own domain, so they are made absolute at the public address.
+        representation = super().get_api_representation(value, context)
+        request = context and context.get("request")
+        rich_text_format = request.GET.get("rich_text_format") if request else None
+        if (rich_text_format or settings.WAGTAILAPI_RICH_TEXT_FORMAT) == "html":
+            return absolute_links(representation)
+        return representation
+
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
@@ -69,6 +128,17 @@ class ImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "home/blocks/image_block.html"
+
+    # The JSON Schema of get_api_representation (blocks that change their representation declare it).
+    api_schema = {
+        "type": "object",
+        "required": ["image", "caption", "attribution"],
+        "properties": {
+            "image": {"oneOf": [IMAGE_SCHEMA, {"type": "null"}]},
+            "caption": {"type": "string"},
+            "attribution": {"type": "string"},
+        },
+    }
 
     def get_api_representation(self, value, context=None):
         image = image_representation(value.get("image"))
@@ -103,6 +173,16 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         template = "home/blocks/video_block.html"
 
+    api_schema = {
+        "type": "object",
+        "required": ["url", "title", "transcript"],
+        "properties": {
+            "url": {"type": ["string", "null"], "format": "uri"},
+            "title": {"type": "string"},
+            "transcript": {"type": "string"},
+        },
+    }
+
     def get_api_representation(self, value, context=None):
         embed = value.get("video")
         return {
@@ -121,12 +201,24 @@ class DocumentLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "home/blocks/document_link_block.html"
 
+    api_schema = {
+        "type": "object",
+        "required": ["id", "title", "url", "file_extension", "description"],
+        "properties": {
+            "id": {"type": ["integer", "null"]},
+            "title": {"type": "string"},
+            "url": {"type": ["string", "null"], "format": "uri"},
+            "file_extension": NULLABLE_STRING,
+            "description": {"type": "string"},
+        },
+    }
+
     def get_api_representation(self, value, context=None):
         document = value.get("document")
         return {
             "id": document.pk if document else None,
             "title": value.get("title") or (document.title if document else ""),
-            "url": document.url if document else None,
+            "url": absolute_url(document.url) if document else None,
             "file_extension": document.file_extension if document else None,
             "description": value.get("description", ""),
         }
@@ -149,7 +241,7 @@ class LinkBlock(blocks.CharBlock):
 def absolute_link(url):
     """Site paths made absolute for partner sites, which show our links on their own domains."""
     if url and url.startswith("/"):
-        return settings.WAGTAILAPI_BASE_URL.rstrip("/") + url
+        return absolute_url(url)
     return url
 
 
@@ -177,6 +269,17 @@ class CallToActionBlock(blocks.StructBlock):
                 block_errors={"url": blocks.ValidationError(_("Choose a page or enter a URL."))}
             )
         return value
+
+    api_schema = {
+        "type": "object",
+        "required": ["title", "text", "button_label", "url"],
+        "properties": {
+            "title": {"type": "string"},
+            "text": {"type": "string"},
+            "button_label": {"type": "string"},
+            "url": {"type": ["string", "null"], "format": "uri", "description": "Absolute, at the public address"},
+        },
+    }
 
     def get_api_representation(self, value, context=None):
         page = value.get("page")

@@ -3,7 +3,7 @@
 A form validates the query string, so a malformed filter becomes a message on
 the page instead of a 500; each index page names the form. What a filter means
 for a page type is not decided here: the form applies the shared filter
-definitions (`api.filters`) through the listed model's `filter_lookups`, so a
+definitions (`home.filters`) through the listed model's `filter_lookups`, so a
 listing, the API and the search facets agree.
 """
 
@@ -12,8 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
 
-from api.filters import FILTERS
-
+from .filters import FILTERS
 from .models.vocabulary import SkillTag, TopicTag, label_lookups
 
 

@@ -6,7 +6,7 @@ does not). Next to `api_fields` and `search_fields` each page class declares:
 - `api_listing_fields`: the fields an API listing of that one type shows (besides id, meta and title);
 - `select_related_fields` / `prefetch_related_fields`: how a list of them is fetched at a flat query count;
 - `date_field`: the field that dates it (API `order=date`, the search result date, feeds);
-- `filter_lookups`: the lookups carrying each filter concept (`api.filters`), from which the API filters, the
+- `filter_lookups`: the lookups carrying each filter concept (`home.filters`), from which the API filters, the
   listing filter forms and the search facet values are derived;
 - `search_type` / `search_type_label`: its value and label in the search page's content type facet (types
   without one are not in the site search).

@@ -1,4 +1,4 @@
-"""Keep the content version (`api.freshness`) moving whenever a live page changes, however it changed.
+"""Keep the content version (`home.freshness`) moving whenever a live page changes, however it changed.
 
 Listings keep their ordered ids and country choices per content version (`ListingIndexMixin`), so the version
 must move not only on publish, unpublish and delete (partners/signals.py) but also when a live page is saved
@@ -12,7 +12,7 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import post_page_move
 
-from api.freshness import mark_content_changed
+from home.freshness import mark_content_changed
 
 
 @receiver(post_save)

@@ -1,5 +1,6 @@
 """The site's public address: the one setting every absolute URL is built from."""
 
+import re
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
@@ -32,3 +33,14 @@ def page_full_url(page, request=None):
     menu entry) would still use the Site record's hostname and port, so its relative URL is made absolute here.
     """
     return absolute_url(page.get_url(request))
+
+
+# `href="/..."` and `src="/..."` (not `//host/...`, which already names its host).
+SITE_PATH_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
+
+
+def absolute_links(html):
+    """HTML whose site-relative links and sources (`href="/members/..."`) point at the public address."""
+    if not html:
+        return html
+    return SITE_PATH_ATTRIBUTE.sub(lambda match: f'{match.group(1)}{absolute_url(match.group(2))}"', html)

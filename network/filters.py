@@ -1,4 +1,4 @@
-"""The network's filter concepts: member type, member, and the event dates (see `api.filters`)."""
+"""The network's filter concepts: member type, member, and the event dates (see `home.filters`)."""
 
 import datetime
 
@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from api.filters import (
+from home.filters import (
     APIParameterError,
     ChoiceListFilter,
     PageFilter,

@@ -19,7 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from api.freshness import mark_content_changed
+from home.freshness import mark_content_changed
 
 from .models import WebhookDelivery, WebhookEndpoint
 from .tasks import deliver_webhook

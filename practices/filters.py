@@ -1,6 +1,6 @@
-"""The practices app's filter concept: the EQF level of qualifications (see `api.filters`)."""
+"""The practices app's filter concept: the EQF level of qualifications (see `home.filters`)."""
 
-from api.filters import RangeFilter
+from home.filters import RangeFilter
 
 from .choices import EQFLevel
 

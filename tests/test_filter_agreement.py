@@ -15,7 +15,7 @@ from wagtail.models import Locale
 
 import pytest
 
-from api.filters import FILTERS
+from home.filters import FILTERS
 from home.page_types import search_types
 from search import service
 from search.models import SearchDocument

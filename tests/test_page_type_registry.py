@@ -10,8 +10,8 @@ from wagtail.api import APIField
 
 import pytest
 
-from api.filters import FILTERS, lookups_of, resolve_field
 from api.openapi import build_document
+from home.filters import FILTERS, lookups_of, resolve_field
 from home.page_types import optimise_queryset, page_types, search_types
 from partners.models import WebhookEndpoint
 from search.facets import FACETS, TYPE_LABELS, TYPE_MODELS

@@ -268,7 +268,11 @@ SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOU
 SEARCH_ELASTICSEARCH_RETRY_AFTER = int(os.environ.get("SEARCH_ELASTICSEARCH_RETRY_AFTER", "30"))
 
 # Headless API
-WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", GUILD_PUBLIC_URL)
+# The API's detail_url, image and document URLs and OpenAPI `servers` are at the public address, never the
+# request's Host (partners fetch through proxies and caches that would otherwise leak internal names).
+WAGTAILAPI_BASE_URL = GUILD_PUBLIC_URL
+# Rich text in the API as display HTML (links resolved and made absolute), not Wagtail's database HTML.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = int(os.environ.get("API_LIMIT_MAX", "100"))
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/(api|feeds)/.*$"

@@ -18,9 +18,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from api.filters import FILTERS
-from api.freshness import content_changed_at
-
+from ..filters import FILTERS
+from ..freshness import content_changed_at
 from ..localization import one_per_translation
 from ..site_address import public_base_url
 from .vocabulary import SkillCategory, label_lookups
@@ -170,7 +169,7 @@ class TaggedPageMixin(PublicAddressMixin, PageImageMixin, SearchLanguageMixin):
 
     # The field that dates this page (API `order=date`, search results, feeds); None: its first publication.
     date_field = None
-    # Filter concept -> the lookups that carry it on this page type (api.filters); pages add theirs.
+    # Filter concept -> the lookups that carry it on this page type (home.filters); pages add theirs.
     filter_lookups = {"skill": ("skills__slug",), "topic": ("topics__slug",), "skill_category": ("skills__category",)}
 
     class Meta:

@@ -15,10 +15,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from api.fields import ImageField, PageLinkListField, ValueField
-from api.freshness import content_changed_at
-
+from ..api_fields import ImageField, PageLinkListField, ValueField
 from ..blocks import BodyBlock
+from ..freshness import content_changed_at
 from ..localization import in_visitor_language, one_per_translation
 from .mixins import PageImageMixin, PublicAddressMixin, SearchLanguageMixin
 from .vocabulary import label_lookups

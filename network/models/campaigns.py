@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from api.fields import ImageField, ObjectListField, PageLinkListField, SkillListField, TopicListField, ValueField
+from home.api_fields import ImageField, ObjectListField, PageLinkListField, SkillListField, TopicListField, ValueField
 from home.blocks import BodyBlock
 from home.localization import in_visitor_language, links_in_visitor_language
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem

@@ -13,7 +13,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from api.fields import ChoiceField, ImageField, PageLinkListField, PageSummaryField, SkillListField, TopicListField
+from home.api_fields import (
+    ChoiceField,
+    ImageField,
+    PageLinkListField,
+    PageSummaryField,
+    SkillListField,
+    TopicListField,
+)
 from home.blocks import BodyBlock
 from home.localization import in_visitor_language
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem

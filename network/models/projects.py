@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from api.fields import (
+from home.api_fields import (
     ChoiceField,
     ImageField,
     ObjectListField,

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
-from api.fields import (
+from home.api_fields import (
     ChoiceField,
     ChoiceListRepresentationField,
     CountryObjectField,

@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from rest_framework.fields import Field
 
-from home.blocks import image_representation
+from home.blocks import IMAGE_SCHEMA, image_representation
 from home.models.vocabulary import SkillCategory
 
 
@@ -176,22 +176,11 @@ class ChoiceListRepresentationField(Field):
         return [{"value": value, "label": str(label)} for value, label in pairs]
 
 
-IMAGE_SCHEMA = {
-    "type": "object",
-    "required": ["id", "title", "alt", "url", "width", "height"],
-    "properties": {
-        "id": {"type": "integer"},
-        "title": {"type": "string"},
-        "alt": {"type": "string"},
-        "url": {"type": "string"},
-        "width": {"type": "integer"},
-        "height": {"type": "integer"},
-    },
-}
-
-
 class ImageField(Field):
-    """An image as a rendition: `{"id", "title", "alt", "url", "width", "height"}`."""
+    """An image: `{"id", "title", "alt", "url", "width", "height", "renditions"}`, URLs at the public address.
+
+    `url` is the `spec` rendition (a 16:9 card crop by default); `renditions` are uncropped widths for `srcset`.
+    """
 
     openapi = {"oneOf": [IMAGE_SCHEMA, {"type": "null"}]}
 
