@@ -19,6 +19,7 @@ from wagtail.search import index
 from api.filters import FILTERS
 
 from ..localization import one_per_translation
+from ..open_data import download_response, listing_rows
 from ..site_address import public_base_url
 from .vocabulary import SkillCategory, label_lookups
 
@@ -312,11 +313,24 @@ class ListingIndexMixin(PublicAddressMixin, PageImageMixin, models.Model):
         """Offer only the countries that occur in this listing (by the shared `country` filter definition)."""
         return {"country_codes": FILTERS["country"].codes_in(base_queryset), "model": base_queryset.model}
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def filtered_listing(self, request):
+        """(filter form, the filtered items): what the page lists, in its order, on every page of it."""
         base = self.listing_queryset()
         form = self.filter_form_class(request.GET or None, **self.filter_form_kwargs(base))
-        items = form.filter(base) if form.is_bound else base
+        return form, (form.filter(base) if form.is_bound else base)
+
+    def serve_download(self, request, fmt):
+        """Open data (home/open_data.py): what the page lists, with the same filters (the query string), every page
+        of it, as `fmt`. Served at `<index url>download.csv` / `download.json` (home.views.listing_download)."""
+        # Invalid filter values are ignored, as on the page: the download lists exactly what the page lists.
+        _form, items = self.filtered_listing(request)
+        columns, rows = listing_rows(items, request)
+        metadata = {"title": self.title, "url": self.get_full_url(request), "filters": request.GET.urlencode()}
+        return download_response(fmt, self.slug, columns, rows, metadata)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form, items = self.filtered_listing(request)
         paginator = Paginator(items, self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
         query = request.GET.copy()
