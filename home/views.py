@@ -1,13 +1,14 @@
 """Tag pages (everything tagged with one skill or topic, grouped by page type) and the web basics."""
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.utils import translation
 
 from wagtail.models import Page, Site, get_page_models
 
+from . import open_data as open_data_module
 from .localization import one_per_translation
 from .models import SiteSettings, SkillTag, TaggedPageMixin, TopicTag
 from .site_address import absolute_url
@@ -135,3 +136,40 @@ def web_manifest(request):
 def favicon_ico(request):
     """Browsers ask for /favicon.ico whatever the page says: send them to the static icon."""
     return HttpResponsePermanentRedirect(static("img/favicon.ico"))
+
+
+def open_data(request):
+    """The open data page: every dataset with its licence, formats and columns (docs/open-data.md)."""
+    context = {
+        "datasets": open_data_module.datasets(request),
+        "licence_url": open_data_module.LICENCE_URL,
+        "licence_name": open_data_module.LICENCE_NAME,
+    }
+    return render(request, "home/open_data.html", context)
+
+
+def open_data_catalogue(request):
+    """The same datasets as a DCAT-AP catalogue in JSON-LD, for data portals (data.europa.eu harvests these)."""
+    site = Site.find_for_request(request)
+    name = SiteSettings.for_site(site).network_name if site else settings.WAGTAIL_SITE_NAME
+    data = open_data_module.catalogue_jsonld(
+        name, absolute_url(request.path), translation.get_language() or settings.LANGUAGE_CODE, request
+    )
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Type"] = "application/ld+json; charset=utf-8"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def listing_download(request, index_path, fmt):
+    """`/members/download.csv?country=BE`: the listing at `/members/` as open data (Wagtail's own routes take no
+    dots, so the download is routed here and handed to the index page)."""
+    if fmt not in open_data_module.FORMATS:
+        raise Http404("Unknown format")
+    page = Page.find_for_request(request, "/" + index_path)
+    page = page.specific if page is not None else None
+    if page is None or not page.live or not hasattr(page, "serve_download"):
+        raise Http404("No listing here")
+    if any(not restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+        raise Http404("No listing here")
+    return page.serve_download(request, fmt)

@@ -1,13 +1,17 @@
 """The search page: a thin wrapper over `search.service` (the search API is `api.search`)."""
 
+import dataclasses
 import datetime
 
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from home.models import SkillCategory
+from home.open_data import FORMATS, SEARCH_COLUMNS, download_response
+from home.site_address import absolute_url
 
 from . import service
 from .facets import TYPE_LABELS, year_dated_types
@@ -71,3 +75,40 @@ def search_page(request):
 
 def _page_numbers(current, last):
     return [n for n in range(1, last + 1) if n in (1, last) or abs(n - current) <= 2]
+
+
+#: A search download holds at most this many results (the first ones, in the page's order).
+MAX_DOWNLOAD_RESULTS = 1000
+DOWNLOAD_BATCH = 100
+
+
+@require_GET
+def search_download(request, fmt):
+    """The results of a search as CSV or JSON: the same words, filters and order as the page, every page of it."""
+    if fmt not in FORMATS:
+        raise Http404("Unknown format")
+    try:
+        query = SearchQuery.from_params(request.GET, language=get_language())
+    except InvalidSearchParameter as error:
+        return JsonResponse({"error": str(error)}, status=400)
+
+    def rows():
+        number = 1
+        while (number - 1) * DOWNLOAD_BATCH < MAX_DOWNLOAD_RESULTS:
+            batch = service.run_search(dataclasses.replace(query, page=number, per_page=DOWNLOAD_BATCH), request)
+            for hit in batch["hits"]:
+                yield {
+                    "id": hit["id"],
+                    "type": hit["type"],
+                    "title": hit["title"],
+                    "url": absolute_url(hit["url"]) if hit["url"] else None,
+                    "language": hit["locale"],
+                    "summary": hit["summary"],
+                    "date": hit["date"],
+                }
+            if number >= batch["pages"]:
+                return
+            number += 1
+
+    metadata = {"title": "search", "query": query.text, "filters": request.GET.urlencode()}
+    return download_response(fmt, f"search-{query.text}"[:60], SEARCH_COLUMNS, rows(), metadata)

@@ -21,6 +21,7 @@ from wagtail.search import index
 from ..filters import FILTERS
 from ..freshness import content_changed_at
 from ..localization import one_per_translation
+from ..open_data import download_response, listing_rows
 from ..site_address import public_base_url
 from .vocabulary import SkillCategory, label_lookups
 
@@ -319,7 +320,7 @@ class ListingIndexMixin(PublicAddressMixin, PageImageMixin, models.Model):
     def listing_cache_key(self, request, part):
         """A key for something derived from this listing that holds until content changes.
 
-        It names the index, the language, the content version (`api.freshness`, moved by every publish,
+        It names the index, the language, the content version (`home.freshness`, moved by every publish,
         unpublish and delete), and the filters of `request` (the page number excluded; none without one).
         """
         filters = sorted(
@@ -358,11 +359,24 @@ class ListingIndexMixin(PublicAddressMixin, PageImageMixin, models.Model):
                 cache.set(key, ids, self.listing_cache_seconds)
         return ids
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def filtered_listing(self, request):
+        """(filter form, the filtered items): what the page lists, in its order, on every page of it."""
         base = self.listing_queryset()
         form = self.filter_form_class(request.GET or None, **self.filter_form_kwargs(base))
-        items = form.filter(base) if form.is_bound else base
+        return form, (form.filter(base) if form.is_bound else base)
+
+    def serve_download(self, request, fmt):
+        """Open data (home/open_data.py): what the page lists, with the same filters (the query string), every page
+        of it, as `fmt`. Served at `<index url>download.csv` / `download.json` (home.views.listing_download)."""
+        # Invalid filter values are ignored, as on the page: the download lists exactly what the page lists.
+        _form, items = self.filtered_listing(request)
+        columns, rows = listing_rows(items, request)
+        metadata = {"title": self.title, "url": self.get_full_url(request), "filters": request.GET.urlencode()}
+        return download_response(fmt, self.slug, columns, rows, metadata)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form, items = self.filtered_listing(request)
         paginator = Paginator(self.ordered_ids(request, items), self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
         page_ids = list(page_obj.object_list)

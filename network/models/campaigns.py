@@ -119,6 +119,8 @@ class CampaignPage(TaggedPageMixin, Page):
     api_listing_fields = ["summary", "start_date", "end_date", "skills", "topics"]
     select_related_fields = ("call_to_action_page",)
     prefetch_related_fields = ("skills", "topics", "supporter_links__member", "progress_figures")
+    # Supporters are member organisations; visitors who support a campaign are only counted, never named.
+    open_data_fields = ("aim", "start_date", "end_date", "supporters")
     date_field = "start_date"
     filter_lookups = {
         **TaggedPageMixin.filter_lookups,
@@ -148,6 +150,10 @@ class CampaignPage(TaggedPageMixin, Page):
             if page is not None:
                 return page.url
         return self.call_to_action_url or None
+
+    # Open data (home/open_data.py): linked members read from the listing's prefetch, live ones only.
+    def open_data_supporters(self):
+        return [link.member for link in self.supporter_links.all() if link.member.live]
 
     def supporters_to_show(self):
         """Supporter links whose member is live, the member in the visitor's language (drafts never linked)."""

@@ -203,6 +203,20 @@ class EventPage(TaggedPageMixin, Page):
     api_listing_fields = ["summary", "kind", "start", "end", "format", "city", "country", "skills", "topics"]
     select_related_fields = ("organiser", "project")
     prefetch_related_fields = ("skills", "topics")
+    open_data_fields = (
+        "kind",
+        "start",
+        "end",
+        "time_zone",
+        "format",
+        "venue",
+        "city",
+        "country",
+        "organiser",
+        "registration_url",
+        "participants_count",
+        "cities_count",
+    )
     date_field = "start"
     filter_lookups = {
         **TaggedPageMixin.filter_lookups,
@@ -268,6 +282,10 @@ class EventPage(TaggedPageMixin, Page):
         if (end.hour, end.minute, end.second) == (0, 0, 0) and end.date() > self.local_start.date():
             return end.date() - datetime.timedelta(days=1)
         return end.date()
+
+    # Open data (home/open_data.py): linked members read from the listing's prefetch, live ones only.
+    def open_data_organiser(self):
+        return self.organiser if self.organiser_id and self.organiser.live else None
 
     def related_news(self):
         """Live news items that name this event, any language version of it (the other side of NewsPage's

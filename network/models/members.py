@@ -180,6 +180,21 @@ class MemberPage(TaggedPageMixin, Page):
     api_listing_fields = ["summary", "member_type", "country", "city", "skills", "topics"]
     select_related_fields = ("logo",)
     prefetch_related_fields = ("skills", "topics")
+    # Open data columns (home/open_data.py): public fields only; the contact address stays out.
+    open_data_fields = (
+        "organisation_name",
+        "member_type",
+        "country",
+        "city",
+        "latitude",
+        "longitude",
+        "website",
+        "joined_on",
+        "open_to_projects",
+        "eafa_pledge",
+        "pledge_start_year",
+        "pledge_areas",
+    )
     date_field = "joined_on"
     filter_lookups = {
         **TaggedPageMixin.filter_lookups,

@@ -106,6 +106,7 @@ class NewsPage(TaggedPageMixin, Page):
     api_listing_fields = ["summary", "publication_date", "kind", "skills", "topics"]
     select_related_fields = ("project",)
     prefetch_related_fields = ("skills", "topics", "member_links__member", "event_links__event")
+    open_data_fields = ("publication_date", "kind")
     date_field = "publication_date"
     filter_lookups = {
         **TaggedPageMixin.filter_lookups,

@@ -162,6 +162,19 @@ class ProjectPage(TaggedPageMixin, Page):
     api_listing_fields = ["summary", "acronym", "start_date", "end_date", "skills", "topics"]
     select_related_fields = ("coordinator",)
     prefetch_related_fields = ("skills", "topics", "partner_links__member", "reach_targets")
+    open_data_fields = (
+        "project_code",
+        "acronym",
+        "programme",
+        "key_action",
+        "action_type",
+        "start_date",
+        "end_date",
+        "eu_grant",
+        "coordinator",
+        "partners",
+        "website",
+    )
     date_field = "start_date"
     filter_lookups = {
         **TaggedPageMixin.filter_lookups,
@@ -201,6 +214,13 @@ class ProjectPage(TaggedPageMixin, Page):
     def partners(self):
         """The consortium's live members, in the visitor's language (drafts are never linked)."""
         return links_in_visitor_language(self.partner_links.select_related("member"), "member")
+
+    # Open data (home/open_data.py): linked members read from the listing's prefetch, live ones only.
+    def open_data_coordinator(self):
+        return self.coordinator if self.coordinator_id and self.coordinator.live else None
+
+    def open_data_partners(self):
+        return [link.member for link in self.partner_links.all() if link.member.live]
 
     def live_coordinator(self):
         """The coordinator in the visitor's language, or None while its page is not live."""

@@ -164,6 +164,16 @@ class GoodPracticePage(TaggedPageMixin, Page):
     api_listing_fields = ["summary", "country", "city", "start_year", "stage", "skills", "topics"]
     select_related_fields = ("project",)
     prefetch_related_fields = ("skills", "topics", "owners__member")
+    open_data_fields = (
+        "country",
+        "city",
+        "start_year",
+        "end_year",
+        "implementation_level",
+        "stage",
+        "target_groups",
+        "owners",
+    )
     date_field = "start_year"
     filter_lookups = {
         **TaggedPageMixin.filter_lookups,
@@ -227,6 +237,10 @@ class GoodPracticePage(TaggedPageMixin, Page):
 
     def owner_members(self):
         return [link.member for link in self.owners.all()]
+
+    # Open data (home/open_data.py): linked members read from the listing's prefetch, live ones only.
+    def open_data_owners(self):
+        return [link.member for link in self.owners.all() if link.member.live]
 
     def owner_members_to_show(self):
         """The live member organisations behind the practice, in the visitor's language, for the page (a draft

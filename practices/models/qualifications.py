@@ -163,6 +163,20 @@ class JointQualificationPage(TaggedPageMixin, Page):
     api_listing_fields = ["summary", "eqf_level", "status", "countries", "skills", "topics"]
     select_related_fields = ("project",)
     prefetch_related_fields = ("skills", "topics", "partner_links__member")
+    open_data_fields = (
+        "eqf_level",
+        "isced_field",
+        "status",
+        "credit_system",
+        "credits",
+        "notional_workload_hours",
+        "countries",
+        "languages",
+        "duration_months",
+        "work_based_learning_share",
+        "awarding_bodies",
+        "partners",
+    )
     filter_lookups = {
         **TaggedPageMixin.filter_lookups,
         "country": ("countries",),
@@ -220,6 +234,13 @@ class JointQualificationPage(TaggedPageMixin, Page):
 
     def partner_members(self):
         return [link.member for link in self.partner_links.all() if link.role == QualificationRole.PARTNER]
+
+    # Open data (home/open_data.py): linked members read from the listing's prefetch, live ones only.
+    def open_data_awarding_bodies(self):
+        return [member for member in self.awarding_bodies() if member.live]
+
+    def open_data_partners(self):
+        return [member for member in self.partner_members() if member.live]
 
     def members_to_show(self, role):
         """Live members in `role`, in the visitor's language, for the page (a draft member is never linked)."""
