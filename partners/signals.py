@@ -115,9 +115,20 @@ RESPONSE_CHANGING_MODELS = (
     "home.TopicTag",
     "home.SkillTagLabel",
     "home.TopicTagLabel",
-    "home.SiteSettings",
     "home.SiteSettingsTranslation",
 )
 for _label in RESPONSE_CHANGING_MODELS:
     post_save.connect(on_media_changed, sender=_label, dispatch_uid=f"freshness-save-{_label}")
     post_delete.connect(on_media_changed, sender=_label, dispatch_uid=f"freshness-delete-{_label}")
+
+
+@receiver(post_save, sender="home.SiteSettings")
+def on_site_settings_saved(sender, created=False, **kwargs):
+    # Wagtail creates a site's settings row with its defaults the first time a page reads them (`for_request`
+    # is a get_or_create): nothing a visitor sees changes, so caches keep their version. An editor's save in
+    # the admin comes after that creation, as an update.
+    if not created:
+        mark_content_changed()
+
+
+post_delete.connect(on_media_changed, sender="home.SiteSettings", dispatch_uid="freshness-delete-home.SiteSettings")

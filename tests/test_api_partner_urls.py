@@ -49,13 +49,13 @@ def test_every_url_is_at_the_public_address_not_the_request_host(client, network
     paragraph, image_block = detail["body"]
     # Rich text is display HTML by default, and its links work on a partner's domain.
     assert f'href="{PUBLIC}/members/city-of-ghent/"' in paragraph["value"]
-    assert f'href="{PUBLIC}/documents/{document.pk}/report.pdf"' in paragraph["value"]
+    assert f'href="{PUBLIC}{document.url}"' in paragraph["value"]
     assert "linktype" not in paragraph["value"]
     assert image_block["value"]["image"]["url"].startswith(f"{PUBLIC}/media/")
     assert image_block["value"]["image"]["alt"] == "Panels on a roof"
     challenge = client.get(f"{PAGES}{network.practice.pk}/").json()["challenge"]
     assert f'href="{PUBLIC}/members/city-of-ghent/"' in challenge
-    assert f'href="{PUBLIC}/documents/{document.pk}/report.pdf"' in challenge
+    assert f'href="{PUBLIC}{document.url}"' in challenge
     listing = client.get(PAGES, {"type": "practices.GoodPracticePage"}, HTTP_HOST="127.0.0.1:8080").json()
     assert all(item["meta"]["html_url"].startswith(PUBLIC) for item in listing["items"])
     assert all(item["meta"]["detail_url"].startswith(PUBLIC) for item in listing["items"])

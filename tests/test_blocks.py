@@ -22,7 +22,7 @@ def test_a_call_to_action_refuses_other_links(url):
 
 
 def test_partner_sites_receive_absolute_links(settings):
-    settings.WAGTAILAPI_BASE_URL = "https://guild.example"
+    settings.GUILD_PUBLIC_URL = "https://guild.example"
     block = CallToActionBlock()
     value = block.to_python({"title": "Join", "button_label": "Apply", "url": "/join/apply/"})
     assert block.get_api_representation(value)["url"] == "https://guild.example/join/apply/"
