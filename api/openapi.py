@@ -5,6 +5,7 @@ Page schemas come from each model's `api_fields`: our serializer fields declare 
 the filter backend applies. `/api/v2/schema/` serves it as JSON; `/api/docs/` renders it as HTML.
 """
 
+import json
 from functools import cache
 
 from django.conf import settings
@@ -304,6 +305,64 @@ def not_modified():
     return {"description": "Not modified since If-None-Match / If-Modified-Since"}
 
 
+def camel(name):
+    return "".join(part[:1].upper() + part[1:] for part in name.replace("-", "_").split("_"))
+
+
+def name_shared_schemas(document):
+    """The document with every StreamField block, the embedded image and its renditions as named components.
+
+    Inline, a block's schema appears once per StreamField that holds it, and generators (openapi-python-client,
+    openapi-typescript) name each copy from where it sits: two copies of "call_to_action" become two classes
+    with one name, and the generator drops both. Named once (`CallToActionBlock`, `CallToActionBlockValue`,
+    `PageImage`, `Renditions`), each is one type in every client.
+    """
+    schemas = document["components"]["schemas"]
+    named = {}  # canonical JSON -> component name
+
+    def hoist(schema, name):
+        canonical = json.dumps(schema, sort_keys=True)
+        if canonical not in named:
+            unique, number = name, 2
+            while unique in schemas:
+                unique, number = f"{name}{number}", number + 1
+            named[canonical] = unique
+            schemas[unique] = schema
+        return {"$ref": f"#/components/schemas/{named[canonical]}"}
+
+    def walk(node):
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if node == RENDITION_SCHEMA:
+            return {"$ref": "#/components/schemas/Rendition"}
+        original, node = node, {key: walk(value) for key, value in node.items()}
+        if original == IMAGE_SCHEMA["properties"]["renditions"]:
+            return hoist(node, "Renditions")
+        if original == IMAGE_SCHEMA:
+            return hoist(node, "PageImage")
+        if is_stream_item(node):
+            # Generators name a class after its schema's title: "image" would become a second `Image`.
+            block = camel(node["title"]) + "Block"
+            value = node["properties"]["value"]
+            if value.get("type") == "object" and "properties" in value:
+                node = {**node, "properties": {**node["properties"], "value": hoist(value, f"{block}Value")}}
+            return hoist({**node, "title": block}, block)
+        return node
+
+    for name in list(schemas):
+        if name != "Rendition":
+            schemas[name] = walk(schemas[name])
+    document["paths"] = walk(document["paths"])
+    return document
+
+
+def is_stream_item(node):
+    properties = node.get("properties", {})
+    return "title" in node and set(properties) == {"type", "value", "id"} and "const" in properties["type"]
+
+
 @cache
 def build_document():
     models_ = sorted(page_types(), key=lambda model: model._meta.label)
@@ -498,45 +557,47 @@ def build_document():
         },
         **search_paths(),
     }
-    return {
-        "openapi": "3.1.0",
-        "info": {
-            "title": f"{settings.WAGTAIL_SITE_NAME} headless API",
-            "version": "2",
-            "description": (
-                "Read-only API for partner sites: members, practices, qualifications, projects, campaigns, "
-                "events and news, with filters that combine with full-text search. Responses carry ETag and "
-                "Last-Modified; anonymous clients are rate-limited per IP (429 with Retry-After). "
-                "Feeds: /feeds/news.rss, /feeds/news.atom, /feeds/events.ics (see /api/docs/)."
-            ),
-        },
-        "servers": [{"url": settings.WAGTAILAPI_BASE_URL}],
-        "paths": paths,
-        "components": {
-            "schemas": {
-                "Error": {
-                    "type": "object",
-                    "required": ["message", "parameter"],
-                    "properties": {"message": {"type": "string"}, "parameter": {"type": ["string", "null"]}},
-                },
-                "StreamField": {
-                    **body_block_schema(),
-                    "description": "Body blocks in order; images with renditions and alt text, rich text as HTML.",
-                },
-                "PageReference": PAGE_REFERENCE,
-                "Rendition": RENDITION_SCHEMA,
-                "Image": image,
-                "Document": document,
-                "SearchResults": SEARCH_RESULTS,
-                "SearchError": {
-                    "type": "object",
-                    "required": ["message", "parameter"],
-                    "properties": {"message": {"type": "string"}, "parameter": {"type": ["string", "null"]}},
-                },
-                **schemas,
-            }
-        },
-    }
+    return name_shared_schemas(
+        {
+            "openapi": "3.1.0",
+            "info": {
+                "title": f"{settings.WAGTAIL_SITE_NAME} headless API",
+                "version": "2",
+                "description": (
+                    "Read-only API for partner sites: members, practices, qualifications, projects, campaigns, "
+                    "events and news, with filters that combine with full-text search. Responses carry ETag and "
+                    "Last-Modified; anonymous clients are rate-limited per IP (429 with Retry-After). "
+                    "Feeds: /feeds/news.rss, /feeds/news.atom, /feeds/events.ics (see /api/docs/)."
+                ),
+            },
+            "servers": [{"url": settings.WAGTAILAPI_BASE_URL}],
+            "paths": paths,
+            "components": {
+                "schemas": {
+                    "Error": {
+                        "type": "object",
+                        "required": ["message", "parameter"],
+                        "properties": {"message": {"type": "string"}, "parameter": {"type": ["string", "null"]}},
+                    },
+                    "StreamField": {
+                        **body_block_schema(),
+                        "description": "Body blocks in order; images with renditions and alt text, rich text as HTML.",
+                    },
+                    "PageReference": PAGE_REFERENCE,
+                    "Rendition": RENDITION_SCHEMA,
+                    "Image": image,
+                    "Document": document,
+                    "SearchResults": SEARCH_RESULTS,
+                    "SearchError": {
+                        "type": "object",
+                        "required": ["message", "parameter"],
+                        "properties": {"message": {"type": "string"}, "parameter": {"type": ["string", "null"]}},
+                    },
+                    **schemas,
+                }
+            },
+        }
+    )
 
 
 FACET_ITEM = {

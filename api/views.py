@@ -53,6 +53,7 @@ from home.filters import FILTERS, APIParameterError, parse_int
 from home.freshness import content_changed_at
 from home.page_types import optimise_queryset
 from home.site_address import absolute_links, absolute_url
+from network.confinement import public_files
 from partners.preview import PreviewTokenError, page_for_preview_token
 
 from .backends import (
@@ -467,7 +468,7 @@ class GuildImagesAPIViewSet(GuildAPIViewMixin, ImagesAPIViewSet):
     listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "alt", "renditions"]
 
     def get_queryset(self):
-        return public_collections_only(super().get_queryset()).prefetch_related("renditions")
+        return public_files(public_collections_only(super().get_queryset())).prefetch_related("renditions")
 
     @classmethod
     def filter_parameter_names(cls):
@@ -478,7 +479,7 @@ class GuildDocumentsAPIViewSet(GuildAPIViewMixin, DocumentsAPIViewSet):
     filter_backends = [StrictFieldsFilter, OrderingFilter, GuildSearchFilter]
 
     def get_queryset(self):
-        return public_collections_only(super().get_queryset())
+        return public_files(public_collections_only(super().get_queryset()))
 
     @classmethod
     def filter_parameter_names(cls):

@@ -11,12 +11,17 @@ would see other members' drafts, their draft titles and their actions. Here a me
 Someone else's draft, or someone else's live page with an unpublished title change, is hidden. Images and
 documents in the choosers are limited to those uploaded by accounts of the member's own organisation(s).
 Editors and superusers are not confined. See docs/security.md.
+
+Files a member uploads stay private (to its organisation and the editors) until a live page uses them: the
+document download answers 404 to anyone else, and the images and documents API leave them out.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models.functions import Cast
 
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models.collaboration import EDITORS_GROUP_NAME, MEMBERS_GROUP_NAME
@@ -65,3 +70,45 @@ class MemberConfinedPagePermissionPolicy(PagePermissionPolicy):
 
 
 page_permission_policy_for_members = MemberConfinedPagePermissionPolicy(Page)
+
+
+def member_accounts():
+    """Accounts confined as members (see `is_confined_member`), as a queryset."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name=MEMBERS_GROUP_NAME, is_superuser=False)
+        .exclude(groups__name=EDITORS_GROUP_NAME)
+    )
+
+
+def used_on_live_pages(files):
+    """Those of `files` that a live page's published content uses (a body block, a rich text link, an image
+    field): Wagtail's reference index records what each page's current row refers to, and a live page's row
+    is its published version, so a file chosen only in a draft is not counted."""
+    live_page_ids = Page.objects.filter(live=True).annotate(key=Cast("pk", CharField())).values("key")
+    references = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(files.model),
+        to_object_id=Cast(OuterRef("pk"), CharField()),
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=live_page_ids,
+    )
+    return files.filter(Exists(references))
+
+
+def private_member_files(files):
+    """Files members uploaded that no live page uses yet: private to their organisation and the editors."""
+    return files.filter(uploaded_by_user__in=member_accounts()).exclude(pk__in=used_on_live_pages(files).values("pk"))
+
+
+def public_files(files):
+    """What anyone may list and download: everything but members' files that no live page uses."""
+    return files.exclude(pk__in=private_member_files(files).values("pk"))
+
+
+def may_see_private_file(user, file):
+    """Editors, superusers and the uploader's organisation see a member's unpublished file."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if is_confined_member(user):
+        return organisation_colleagues(user).filter(pk=file.uploaded_by_user_id).exists()
+    return user.has_perm("wagtailadmin.access_admin")

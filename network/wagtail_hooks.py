@@ -10,7 +10,7 @@ import json
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.text import slugify
@@ -32,7 +32,9 @@ from wagtail.permissions import register_permission_policy
 from .choices import ApplicationStatus
 from .confinement import (
     is_confined_member,
+    may_see_private_file,
     page_permission_policy_for_members,
+    private_member_files,
     uploaded_by_organisation,
     visible_to_member,
 )
@@ -56,6 +58,15 @@ def confine_member_pages(*args):
 @hooks.register("construct_image_chooser_queryset")
 def confine_member_files(files, request):
     return uploaded_by_organisation(files, request.user) if is_confined_member(request.user) else files
+
+
+@hooks.register("before_serve_document")
+def keep_unpublished_member_documents_private(document, request):
+    """A member's upload is downloadable by everyone once a live page uses it; before, only by its organisation
+    and the editors (a 404 for anyone else, as if it did not exist)."""
+    unpublished = private_member_files(type(document).objects.filter(pk=document.pk)).exists()
+    if unpublished and not may_see_private_file(request.user, document):
+        raise Http404
 
 
 class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):

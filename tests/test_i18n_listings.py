@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 import pytest
 
+from home.freshness import mark_content_changed
 from network.models import MemberPage
 from practices.models import GoodPracticeOwner
 
@@ -128,6 +129,7 @@ def test_a_french_index_costs_the_same_queries_however_many_translations_it_show
 
     add(4)
     client.get(url)  # warm per-process caches
+    mark_content_changed()  # counted as right after a change, as the second count is
     with django_assert_max_num_queries(40) as few:
         assert client.get(url).status_code == 200
     add(20)
@@ -149,6 +151,7 @@ def test_the_french_home_costs_the_same_queries_however_much_content(
 
     add(2)
     client.get(fr.home.url)
+    mark_content_changed()
     with django_assert_max_num_queries(60) as few:
         client.get(fr.home.url)
     add(8)

@@ -59,7 +59,11 @@ def network(site_tree):
     root = Collection.get_first_root_node()  # the factory would make a collection of its own otherwise
     ImageFactory(title="Lyon skyline photo", file=get_test_image_file(), uploaded_by_user=lyon_user, collection=root)
     ImageFactory(title="Ghent belfry photo", file=get_test_image_file(), uploaded_by_user=ghent_user, collection=root)
-    return type("Network", (), {"tree": site_tree, "editor": editor, "ghent_user": ghent_user, "lyon": lyon})
+    return type(
+        "Network",
+        (),
+        {"tree": site_tree, "editor": editor, "ghent_user": ghent_user, "lyon_user": lyon_user, "lyon": lyon},
+    )
 
 
 #: Member B's draft titles. (Its contact's name still appears in Wagtail's "Owner" / "Edited by" / user
@@ -126,3 +130,62 @@ def test_the_file_choosers_list_only_member_as_files(client, network, chooser, m
     html = response.content.decode()
     assert mine in html
     assert theirs not in html
+
+
+def file_named(model, title):
+    return model.objects.get(title=title)
+
+
+@pytest.fixture
+def downloads(settings):
+    """Document downloads as a redirect to the file: the test storage keeps files in memory, where Wagtail's
+    default (streaming the file from disk) finds nothing. The access check runs before either."""
+    settings.WAGTAILDOCS_SERVE_METHOD = "redirect"
+    return {"allowed": 302, "refused": 404}
+
+
+def test_a_members_unpublished_document_downloads_only_for_its_organisation_and_editors(client, network, downloads):
+    budget = file_named(Document, "Lyon budget sheet")
+    url = budget.url
+    assert client.get(url).status_code == downloads["refused"], "anonymous visitors"
+    client.force_login(network.ghent_user)
+    assert client.get(url).status_code == downloads["refused"], "another member"
+    client.force_login(network.lyon_user)
+    assert client.get(url).status_code == downloads["allowed"], "its own organisation"
+    client.force_login(network.editor)
+    assert client.get(url).status_code == downloads["allowed"], "the editors"
+
+
+def test_member_files_become_public_when_a_live_page_uses_them(client, network, downloads):
+    budget = file_named(Document, "Lyon budget sheet")
+    skyline = file_named(ImageFactory._meta.model, "Lyon skyline photo")
+    documents_api = lambda: {item["id"] for item in client.get("/api/v2/documents/").json()["items"]}  # noqa: E731
+    images_api = lambda: {item["id"] for item in client.get("/api/v2/images/").json()["items"]}  # noqa: E731
+    assert budget.pk not in documents_api() and skyline.pk not in images_api()
+
+    practice = GoodPracticePageFactory(parent=network.tree.practices, title="Lyon budget practice")
+    practice.challenge = f'<p>See <a linktype="document" id="{budget.pk}">the budget</a>.</p>'
+    practice.image = skyline
+    practice.save_revision().publish()
+    assert budget.pk in documents_api() and skyline.pk in images_api()
+    assert client.get(budget.url).status_code == downloads["allowed"]
+
+    # Used only in a draft: still private.
+    ghent_flyer = file_named(Document, "Ghent flyer")
+    practice.challenge = f'<p><a linktype="document" id="{ghent_flyer.pk}">flyer</a></p>'
+    practice.save_revision()
+    assert ghent_flyer.pk not in documents_api()
+    assert client.get(ghent_flyer.url).status_code == downloads["refused"]
+
+    # Unpublished again: private again.
+    practice.unpublish()
+    assert budget.pk not in documents_api()
+    assert client.get(budget.url).status_code == downloads["refused"]
+
+
+def test_files_editors_upload_stay_public(client, network, downloads):
+    handbook = Document.objects.create(
+        title="Network handbook", file=ContentFile(b"handbook", name="handbook.txt"), uploaded_by_user=network.editor
+    )
+    assert handbook.pk in {item["id"] for item in client.get("/api/v2/documents/").json()["items"]}
+    assert client.get(handbook.url).status_code == downloads["allowed"]

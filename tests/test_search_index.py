@@ -56,3 +56,33 @@ def test_dashboard_shows_engine_and_freshness(demo, admin_client):
     assert "Pages in the search index" in html
     assert "9" in html
     assert ("Engine: <strong>elasticsearch</strong>" in html) or ("Engine: <strong>database</strong>" in html)
+
+
+def test_update_index_deletes_indexes_an_interrupted_rebuild_left_behind(demo, search_engine):
+    if search_engine == "database":
+        pytest.skip("the database backend rebuilds in a transaction: an interruption leaves nothing behind")
+    backend = get_search_backend("default")
+    alias = backend.get_index_for_model(Page).name
+    live_before = set(backend.es.indices.get_alias(name=alias))
+    abandoned, unrelated = f"{alias}_abcd123", f"{alias}_archive_2025"
+    for name in (abandoned, unrelated):
+        backend.es.indices.create(index=name)
+
+    # Fresh: it may be another process's rebuild in progress, so the default (60 minutes) keeps it.
+    call_command("update_index", "--prune-only", verbosity=0)
+    assert backend.es.indices.exists(index=abandoned)
+
+    call_command("update_index", "--prune-only", "--stale-after", "0", verbosity=0)
+    assert not backend.es.indices.exists(index=abandoned)
+    assert backend.es.indices.exists(index=unrelated), "only names an atomic rebuild gives are pruned"
+    assert set(backend.es.indices.get_alias(name=alias)) == live_before
+    assert found("apprenticeship"), "the live index still answers"
+
+    # A full run prunes first, then rebuilds onto a new index and retires the old one.
+    backend.es.indices.create(index=abandoned)
+    call_command("update_index", "--stale-after", "0", verbosity=0)
+    live_after = set(backend.es.indices.get_alias(name=alias))
+    assert not backend.es.indices.exists(index=abandoned)
+    assert live_after and live_after != live_before
+    assert not any(backend.es.indices.exists(index=name) for name in live_before)
+    assert found("apprenticeship")
