@@ -14,9 +14,10 @@ rebuild running at the same time in another process keeps its new index) and not
 import re
 import time
 
+from wagtail.search.backends import get_search_backends
+
 from modelsearch.index import get_indexed_models
 from modelsearch.management.commands.rebuild_modelsearch_index import Command as WagtailUpdateIndexCommand
-from wagtail.search.backends import get_search_backends
 
 from search.models import SearchDocument
 
