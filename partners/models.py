@@ -112,6 +112,16 @@ class WebhookDelivery(models.Model):
     def __str__(self):
         return f"{self.get_event_display()} #{self.page_id} → {self.endpoint}"
 
+    def redeliver(self):
+        """A new delivery of the same event and payload to the same endpoint (the log keeps both)."""
+        return WebhookDelivery.objects.create(
+            endpoint=self.endpoint,
+            event=self.event,
+            page_id=self.page_id,
+            page_type=self.page_type,
+            payload=self.payload,
+        )
+
     @property
     def can_retry(self):
         return self.status == self.Status.FAILED and self.attempts < settings.WEBHOOK_MAX_ATTEMPTS

@@ -3,6 +3,9 @@
 import json
 import re
 
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
 from .api_content import network_fixture  # noqa: F401  (fixture)
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -31,6 +34,14 @@ def test_member_is_an_organization_with_address_and_geo(client, network):
     assert data["@type"] in {"Organization", "GovernmentOrganization"}
     assert data["address"]["addressCountry"] == "BE"
     assert data["geo"]["latitude"] == 51.0543
+    assert "logo" not in data  # Ghent has none yet
+
+
+def test_member_logo_is_an_absolute_png_rendition(client, network):
+    network.ghent.logo = Image.objects.create(title="Ghent logo", file=get_test_image_file())
+    network.ghent.save_revision().publish()
+    data = structured_data(client, network.ghent)
+    assert re.fullmatch(r"http://testserver/media/images/.+\.png", data["logo"]), data["logo"]
 
 
 def test_qualification_and_practice(client, network):

@@ -2,14 +2,18 @@
 
 import hashlib
 import hmac
+import html
 import json
+import re
 import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.test import override_settings
+from django.utils import timezone
 
 import pytest
 
@@ -140,3 +144,39 @@ def test_delivery_log_is_visible_in_the_admin(admin_client, site_tree, receiver,
         assert response.status_code == 403 or "/admin/" in response["Location"]
     assert admin_client.post(f"{base}delete/{delivery.pk}/").status_code in (302, 403)
     assert WebhookDelivery.objects.filter(pk=delivery.pk).exists()
+
+
+def test_the_delivery_log_shows_one_time_and_the_payload_as_json_and_redelivers(
+    admin_client, client, site_tree, receiver, django_capture_on_commit_callbacks, settings
+):
+    settings.TIME_ZONE = "Europe/Brussels"
+    server = receiver()
+    WebhookEndpoint.objects.create(name="Lyon school site", url=url_of(server), secret=SECRET)
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.MemberPageFactory(parent=site_tree.members, title="Lyon school").save_revision().publish()
+    delivery = WebhookDelivery.objects.get()
+    base = "/admin/snippets/partners/webhookdelivery/"
+    listing = admin_client.get(base).content.decode()
+    inspect = admin_client.get(f"{base}inspect/{delivery.pk}/").content.decode()
+    shown = timezone.localtime(delivery.created_at).strftime("%Y-%m-%d %H:%M:%S")
+    assert shown in listing and shown in inspect, "the list and the detail show the same time"
+    payload = re.search(r'<pre class="webhook-payload">(.*?)</pre>', inspect, re.S).group(1)
+    assert json.loads(html.unescape(payload))["page"]["title"] == "Lyon school"
+    assert "{&#x27;" not in inspect and "{'event'" not in inspect, "not a Python repr"
+    assert "Redeliver" in inspect
+
+    redeliver = f"/admin/partners/deliveries/{delivery.pk}/redeliver/"
+    assert admin_client.get(redeliver).status_code == 405
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(redeliver)
+    assert response.status_code == 302
+    again = WebhookDelivery.objects.exclude(pk=delivery.pk).get()
+    assert response["Location"].endswith(f"{base}inspect/{again.pk}/")
+    assert again.payload == delivery.payload and again.status == WebhookDelivery.Status.SUCCEEDED
+    assert len(server.received) == 2
+
+    # Only those who manage the endpoints may resend.
+    member = User.objects.create_user("reader", "reader@example.org", "reader-password-123", is_staff=True)
+    client.force_login(member)
+    assert client.post(redeliver).status_code in (302, 403)
+    assert WebhookDelivery.objects.count() == 2

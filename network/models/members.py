@@ -27,6 +27,7 @@ from home.blocks import BodyBlock
 from home.fields import ChoiceListField
 from home.localization import one_per_translation
 from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, TopicTaggedItem
+from home.site_address import absolute_url
 
 from ..choices import MemberType, PledgeArea
 from ..forms import MemberFilterForm
@@ -220,7 +221,11 @@ class MemberPage(TaggedPageMixin, Page):
         return self.image or self.logo
 
     def get_structured_data(self, request=None):
-        """schema.org Organization (JSON-LD in the page head), with address and coordinates."""
+        """schema.org Organization (JSON-LD in the page head), with address, coordinates and logo.
+
+        `addressCountry` is the ISO 3166-1 alpha-2 code, as schema.org and Google recommend (a name would be
+        ambiguous across languages); the logo is an absolute PNG rendition at the public address.
+        """
         data = {
             "@context": "https://schema.org",
             "@type": "GovernmentOrganization" if self.member_type == MemberType.CITY else "Organization",
@@ -229,6 +234,8 @@ class MemberPage(TaggedPageMixin, Page):
             "url": self.get_full_url(request),
             "address": {"@type": "PostalAddress", "addressLocality": self.city, "addressCountry": self.country.code},
         }
+        if self.logo_id:
+            data["logo"] = absolute_url(self.logo.get_rendition("max-400x400|format-png").url)
         if self.website:
             data["sameAs"] = [self.website]
         if self.contact_email:
