@@ -24,6 +24,7 @@ messages (it sees what they add to an answer).
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -54,9 +55,14 @@ def may_use_cache(request):
 
 
 def request_fingerprint(request):
-    """Scheme, host, full path with query string, and language: what an entry's content depends on."""
+    """Scheme, host, full path with query string, language and period: what an entry's content depends on.
+
+    The period (the current GUILD_PAGE_CACHE_TIMEOUT-long slice of time) bounds what no signal announces, an
+    event becoming past, for the ETag as for the copy: a browser revalidating gets a fresh page once a period.
+    """
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    return f"{request.scheme}://{request.get_host()}{request.get_full_path()}|{language}"
+    period = int(time.time() // max(settings.GUILD_PAGE_CACHE_TIMEOUT, 1))
+    return f"{request.scheme}://{request.get_host()}{request.get_full_path()}|{language}|{period}"
 
 
 def page_etag(fingerprint, version):
