@@ -3,6 +3,8 @@ shared between visitors, languages or hosts, with Cache-Control for a CDN and 30
 
 import json
 import re
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 from django.contrib.auth.models import User
 from django.contrib.messages import constants
@@ -380,3 +382,46 @@ def test_production_settings_read_the_page_cache_and_the_frontend_cache_from_the
         },
         "app": True,
     }
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    """A Varnish-like cache in front of the site, for FRONTEND_CACHE=http: records each PURGE it receives."""
+
+    purged = []
+
+    def do_PURGE(self):  # http.server calls do_<METHOD>
+        self.purged.append((self.headers["Host"], self.path))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def purge_server(settings):
+    server = HTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    PurgeRecorder.purged = []
+    settings.WAGTAILFRONTENDCACHE = frontend_cache_settings(
+        {"FRONTEND_CACHE": "http", "FRONTEND_CACHE_URL": f"http://127.0.0.1:{server.server_port}"}
+    )
+    yield PurgeRecorder.purged
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_publish_purges_the_index_and_home_page_from_the_cache_in_front(
+    site_tree, purge_server, django_capture_on_commit_callbacks
+):
+    practice = factories.GoodPracticePageFactory(parent=site_tree.practices, title="Welding Lab")
+    purge_server.clear()
+    practice.title = "Robotics Lab"
+    with django_capture_on_commit_callbacks(execute=True):
+        practice.save_revision().publish()
+    paths = {path for _host, path in purge_server}
+    # The page itself is purged by wagtail.contrib.frontend_cache (installed when FRONTEND_CACHE is set).
+    assert {site_tree.practices.url, site_tree.home.url} <= paths
+    assert site_tree.practices.url in {path for _host, path in purge_server}  # each purged once, not per language
+    assert len(purge_server) == len(paths)

@@ -181,6 +181,9 @@ GUILD_PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("GUILD_PAGE_STALE_WHILE_R
 # A CDN or proxy in front of the site purged on publish and unpublish (Wagtail's frontend cache):
 # FRONTEND_CACHE=cloudflare|cloudfront|http and its credentials (home/frontend_cache.py, README).
 WAGTAILFRONTENDCACHE = frontend_cache_settings(os.environ)
+# Each translation is a page of its own, published (and purged) on its own at its own /fr/... address; Wagtail's
+# default would also purge every other language's prefix of each URL.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.redirects"), "wagtail.contrib.frontend_cache")
 
