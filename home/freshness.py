@@ -1,4 +1,4 @@
-"""When content last changed: the API's Last-Modified.
+"""When content last changed: the content version behind the API's Last-Modified, listing caches and the page cache.
 
 Publishing, unpublishing or deleting a page and saving or deleting an image or document bump one
 timestamp in the cache (`signals.py`). With a cold cache the answer is "now": a client may revalidate once
@@ -6,6 +6,7 @@ more than it needed to, but never gets a stale 304.
 """
 
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 
 CACHE_KEY = "guild:content-changed-at"
@@ -19,5 +20,13 @@ def content_changed_at():
     return value
 
 
-def mark_content_changed():
+def bump_content_version():
     cache.set(CACHE_KEY, timezone.now(), None)
+
+
+def mark_content_changed():
+    bump_content_version()
+    # The signals fire inside the editor's transaction: a request arriving between the bump and the commit
+    # still reads the old rows and would keep them under the new version. Moving it again after the commit
+    # leaves that copy under a version nobody asks for.
+    transaction.on_commit(bump_content_version)

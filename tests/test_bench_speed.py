@@ -58,7 +58,7 @@ def test_shares_are_rates_over_the_ceiling():
 
 
 def test_format_table_has_a_row_per_page_kind_and_a_column_pair_per_database():
-    rates = {CEILING: 2000.0, **{label: 100.0 for label, _path, _conditional in PAGE_KINDS}}
+    rates = {CEILING: 2000.0, **{label: 100.0 for label, _path, _mode in PAGE_KINDS}}
     columns = {"demo": {"rates": rates, "shares": shares(rates)}, "+10000": {"rates": {}, "shares": {}}}
     table = format_table(columns).splitlines()
     assert len(table) == 2 + 1 + len(PAGE_KINDS)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
+from home.frontend_cache import frontend_cache_settings
 from search.engines import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -82,6 +83,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "api.middleware.APILanguageMiddleware",
+    # After LocaleMiddleware (the language is part of a copy's key), before CSRF, authentication and messages
+    # (it must see the cookies and tokens they add to an answer): see home/page_cache.py.
+    "home.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -162,6 +166,26 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
+
+# The full-page cache of anonymous public pages (home/page_cache.py, docs/speed.md): copies in the default
+# cache above, keyed by address, language and content version, kept GUILD_PAGE_CACHE_TIMEOUT seconds at most.
+# Off, pages still carry their Cache-Control; the copies, ETag and 304s need one content version for every
+# process (Redis, or a single process), hence production's default (config/settings/production.py).
+GUILD_PAGE_CACHE = env_bool("GUILD_PAGE_CACHE", True)
+GUILD_PAGE_CACHE_TIMEOUT = int(os.environ.get("GUILD_PAGE_CACHE_TIMEOUT", "300"))
+# Cache-Control of those pages: browsers keep them GUILD_PAGE_MAX_AGE s, a CDN GUILD_PAGE_S_MAXAGE s, and a CDN may
+# serve a stale copy GUILD_PAGE_STALE_WHILE_REVALIDATE s longer while it fetches a fresh one.
+GUILD_PAGE_MAX_AGE = int(os.environ.get("GUILD_PAGE_MAX_AGE", "60"))
+GUILD_PAGE_S_MAXAGE = int(os.environ.get("GUILD_PAGE_S_MAXAGE", "300"))
+GUILD_PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("GUILD_PAGE_STALE_WHILE_REVALIDATE", "60"))
+# A CDN or proxy in front of the site purged on publish and unpublish (Wagtail's frontend cache):
+# FRONTEND_CACHE=cloudflare|cloudfront|http and its credentials (home/frontend_cache.py, README).
+WAGTAILFRONTENDCACHE = frontend_cache_settings(os.environ)
+# Each translation is a page of its own, published (and purged) on its own at its own /fr/... address; Wagtail's
+# default would also purge every other language's prefix of each URL.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.redirects"), "wagtail.contrib.frontend_cache")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

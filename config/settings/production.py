@@ -41,6 +41,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
+# Several worker processes with the in-memory cache each keep their own content version: a publish handled by
+# one would leave the others serving their copies (and 304s) until GUILD_PAGE_CACHE_TIMEOUT. So the page cache
+# is on by default only with Redis; GUILD_PAGE_CACHE=1 turns it on for a single process.
+GUILD_PAGE_CACHE = env_bool("GUILD_PAGE_CACHE", bool(REDIS_URL))  # noqa: F405
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

@@ -23,3 +23,6 @@ WAGTAILAPI_BASE_URL = GUILD_PUBLIC_URL
 GUILD_IMAGE_FORMATS = ["webp"]
 # Tests render only the pages they open; encoding every demo rendition up front cost most of each demo load.
 GUILD_DEMO_PRERENDER_IMAGES = False
+# Off by default: many tests read `response.context` or count a page's queries, which a copy has not.
+# tests/test_page_cache.py turns it on.
+GUILD_PAGE_CACHE = False
