@@ -106,6 +106,19 @@ def split_lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+class SkillTagQuerySet(models.QuerySet):
+    def offered(self):
+        """The skills public lists offer: the network's own and those some page carries.
+
+        Not every imported ESCO concept: a full import holds 14,000 skills, which no list or checkbox form can show.
+        """
+        offered = models.Q(source=SkillSource.NETWORK)
+        for relation in self.model._meta.related_objects:
+            if issubclass(relation.related_model, SkillTaggedItem):
+                offered |= models.Q(pk__in=relation.related_model.objects.values("tag_id"))
+        return self.filter(offered)
+
+
 class SkillTag(LocalizedLabelMixin, index.Indexed, TagBase, ClusterableModel):
     """A skill from the network's controlled vocabulary.
 
@@ -149,6 +162,8 @@ class SkillTag(LocalizedLabelMixin, index.Indexed, TagBase, ClusterableModel):
         help_text=_("Other names of this skill in the default language, one per line; search finds pages by them."),
     )
     description = models.TextField(blank=True)
+
+    objects = SkillTagQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
