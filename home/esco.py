@@ -66,7 +66,8 @@ class ImportReport:
 
     @property
     def changed(self):
-        return any(self.counts[key] for key in ("skills created", "skills updated", "labels created", "labels updated"))
+        keys = ("skills created", "skills updated", "labels created", "labels updated")
+        return any(self.counts[key] for key in keys)
 
 
 def read_rows(path):

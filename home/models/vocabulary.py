@@ -93,7 +93,9 @@ class SkillType(models.TextChoices):
 
 
 # An ESCO skill concept, exactly as ESCO publishes it (`conceptUri`): lower-case UUID, plain http.
-ESCO_SKILL_URI_PATTERN = r"^http://data\.europa\.eu/esco/skill/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+ESCO_SKILL_URI_PATTERN = (
+    r"^http://data\.europa\.eu/esco/skill/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+)
 validate_esco_skill_uri = RegexValidator(
     ESCO_SKILL_URI_PATTERN,
     _("Enter an ESCO skill concept URI: http://data.europa.eu/esco/skill/ followed by the concept's UUID."),
