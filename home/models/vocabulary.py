@@ -13,7 +13,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -138,7 +137,7 @@ class SkillTag(LocalizedLabelMixin, index.Indexed, TagBase, ClusterableModel):
     free_tagging = False
 
     # ESCO's preferred labels run past taggit's 100 characters ("apply knowledge of ... " phrases).
-    name = models.CharField(verbose_name=pgettext_lazy("A tag name", "name"), unique=True, max_length=255)
+    name = models.CharField(verbose_name=_("name"), unique=True, max_length=255)
     category = models.CharField(
         _("collection"),
         max_length=20,
