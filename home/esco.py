@@ -24,7 +24,7 @@ from django.utils.text import slugify
 
 from wagtail.search.backends import get_search_backends
 
-from .freshness import mark_content_changed
+from .freshness import mark_content_changed, mark_vocabulary_changed
 from .models import SkillCategory, SkillSource, SkillTag, SkillTagLabel, SkillType
 from .models.vocabulary import ESCO_SKILL_URI_PATTERN, base_language
 
@@ -37,6 +37,7 @@ COLLECTION_FILES = {
 }
 REQUIRED_SKILL_COLUMNS = ("conceptUri", "preferredLabel")
 CONCEPT_TYPE = "KnowledgeSkillCompetence"
+SKILL_TYPES = frozenset(SkillType.values)
 URI_RE = re.compile(ESCO_SKILL_URI_PATTERN)
 SLUG_LENGTH = 90  # the filters accept slugs of up to 100 characters; room for a "-2" suffix
 BATCH = 500
@@ -138,7 +139,7 @@ class EscoImport:
             if language == self.default_language:
                 concept = concepts.setdefault(uri, Concept(uri))
                 concept.label, concept.alternatives = label, alternatives
-                concept.skill_type = row.get("skillType", "") if row.get("skillType") in SkillType.values else ""
+                concept.skill_type = row.get("skillType", "") if row.get("skillType") in SKILL_TYPES else ""
                 concept.description = (row.get("description") or "").strip()
             elif uri in concepts:
                 concepts[uri].labels[language] = (label, alternatives)
@@ -173,8 +174,9 @@ class EscoImport:
         self.report.counts["concepts read"] = len(concepts)
         with transaction.atomic():
             self.write(concepts, with_collections, progress)
-        if self.report.changed:
+        if self.report.changed:  # bulk writes send no signals
             mark_content_changed()
+            mark_vocabulary_changed()
         return self.report
 
     def write(self, concepts, with_collections, progress):

@@ -21,3 +21,19 @@ def content_changed_at():
 
 def mark_content_changed():
     cache.set(CACHE_KEY, timezone.now(), None)
+
+
+VOCABULARY_KEY = "guild:vocabulary-changed-at"
+
+
+def vocabulary_changed_at():
+    """When a skill or one of its labels last changed (saved in the admin or by `import_esco`)."""
+    value = cache.get(VOCABULARY_KEY)
+    if value is None:
+        value = timezone.now()
+        cache.set(VOCABULARY_KEY, value, None)
+    return value
+
+
+def mark_vocabulary_changed():
+    cache.set(VOCABULARY_KEY, timezone.now(), None)

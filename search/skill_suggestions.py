@@ -14,14 +14,13 @@ they mean something else far more often than the programming language.
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
-from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
 
 from wagtail.search import index
 
+from home.freshness import vocabulary_changed_at
 from home.models import SkillSource, SkillTag, SkillTagLabel
 from home.models.vocabulary import base_language, split_lines
 
@@ -31,7 +30,6 @@ from .models import SkillSuggestion
 
 MIN_SINGLE_WORD = 5
 MAX_SUGGESTIONS = 12
-LABEL_INDEX_SECONDS = 600
 
 
 def suggests_skills(page):
@@ -64,18 +62,28 @@ def content_words(text, stops):
 
 
 def vocabulary_version():
-    """Changes when skills or labels are added, removed or edited (the label index is rebuilt then)."""
-    skills = SkillTag.objects.filter(source=SkillSource.ESCO).aggregate(n=models.Count("pk"), top=models.Max("pk"))
-    labels = SkillTagLabel.objects.aggregate(n=models.Count("pk"), top=models.Max("pk"))
-    return f"{skills['n']}-{skills['top']}-{labels['n']}-{labels['top']}"
+    """Changes when skills or labels are saved or deleted (home.signals; `import_esco` says so itself)."""
+    return vocabulary_changed_at()
+
+
+# {language: (vocabulary version, label index)}: kept in the process, rebuilt when the vocabulary changes. A full
+# ESCO import holds some 100,000 labels: building the index takes seconds, unpickling it from a shared cache most of
+# a second, looking it up here nothing.
+_LABEL_INDEXES = {}
 
 
 def label_index(language):
-    """{first word: [(words, skill id, label)]} of every ESCO skill's labels in `language`, cached."""
-    key = f"guild:skill-label-index:{language}:{vocabulary_version()}"
-    entries = cache.get(key)
-    if entries is not None:
-        return entries
+    """{first word: [(words, skill id, label)]} of every ESCO skill's labels in `language`."""
+    version = vocabulary_version()
+    cached = _LABEL_INDEXES.get(language)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    entries = build_label_index(language)
+    _LABEL_INDEXES[language] = (version, entries)
+    return entries
+
+
+def build_label_index(language):
     stops = stop_words(language)
     labels = defaultdict(list)  # skill id -> labels in the language
     if language == base_language(settings.LANGUAGE_CODE):
@@ -94,9 +102,7 @@ def label_index(language):
             if not words or (len(words) == 1 and len(words[0]) < MIN_SINGLE_WORD):
                 continue
             entries[words[0]].append((words, pk, text))
-    entries = dict(entries)
-    cache.set(key, entries, LABEL_INDEX_SECONDS)
-    return entries
+    return dict(entries)
 
 
 def find_skills(text, language):
