@@ -159,3 +159,12 @@ def test_bad_requests_and_other_peoples_pages(admin_client, client, site_tree, e
     response = client.post(url, {"suggestion": suggestion.pk, "action": "accept"})
     assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert SkillSuggestion.objects.get(pk=suggestion.pk).status == "pending"
+
+
+def test_existing_pages_get_suggestions_from_the_command(site_tree, esco):
+    page = practice(site_tree, summary="Apprentices install heat pumps.")
+    out = StringIO()
+    call_command("suggest_skills", stdout=out)
+    assert "skill suggestions waiting for an editor" in out.getvalue()
+    assert suggested(page) == {HEAT_PUMP}
+    assert not GoodPracticePage.objects.get(pk=page.pk).skills.exists()
