@@ -47,7 +47,7 @@ class ListingFilterForm(forms.Form):
     def __init__(self, data=None, *, country_codes=None, model=None, **kwargs):
         super().__init__(data, **kwargs)
         # Options read in the visitor's language (str(tag) is its label); values stay slugs.
-        self.fields["skill"].queryset = SkillTag.objects.prefetch_related(*label_lookups(None))
+        self.fields["skill"].queryset = SkillTag.objects.offered().prefetch_related(*label_lookups(None))
         self.fields["topic"].queryset = TopicTag.objects.prefetch_related(*label_lookups(None))
         codes = set(country_codes) if country_codes is not None else None
         self.fields["country"].choices = [("", _("Any country"))] + [

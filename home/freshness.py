@@ -30,3 +30,19 @@ def mark_content_changed():
     # still reads the old rows and would keep them under the new version. Moving it again after the commit
     # leaves that copy under a version nobody asks for.
     transaction.on_commit(bump_content_version)
+
+
+VOCABULARY_KEY = "guild:vocabulary-changed-at"
+
+
+def vocabulary_changed_at():
+    """When a skill or one of its labels last changed (saved in the admin or by `import_esco`)."""
+    value = cache.get(VOCABULARY_KEY)
+    if value is None:
+        value = timezone.now()
+        cache.set(VOCABULARY_KEY, value, None)
+    return value
+
+
+def mark_vocabulary_changed():
+    cache.set(VOCABULARY_KEY, timezone.now(), None)

@@ -1,4 +1,5 @@
-"""Keep the content version (`home.freshness`) moving whenever a live page changes, however it changed.
+"""Keep the content version (`home.freshness`) moving whenever a live page changes, however it changed, and the
+vocabulary version whenever a skill or a skill label is saved or deleted.
 
 Listings keep their ordered ids and country choices per content version (`ListingIndexMixin`), so the version
 must move not only on publish, unpublish and delete (partners/signals.py) but also when a live page is saved
@@ -18,7 +19,8 @@ from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.freshness import mark_content_changed
+from home.freshness import mark_content_changed, mark_vocabulary_changed
+from home.models import SkillTag, SkillTagLabel
 
 
 @receiver(post_save)
@@ -47,3 +49,11 @@ def purge_listings_in_front(sender, instance, **kwargs):
     if not settings.WAGTAILFRONTENDCACHE:
         return
     purge_pages_from_cache(instance.get_ancestors().filter(depth__in={2, instance.depth - 1}))
+
+
+@receiver(post_save, sender=SkillTag)
+@receiver(post_delete, sender=SkillTag)
+@receiver(post_save, sender=SkillTagLabel)
+@receiver(post_delete, sender=SkillTagLabel)
+def on_vocabulary_changed(sender, **kwargs):
+    mark_vocabulary_changed()

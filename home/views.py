@@ -49,7 +49,7 @@ def topic_tag(request, slug):
 
 
 def skill_list(request):
-    skills = SkillTag.objects.prefetch_related("labels")
+    skills = SkillTag.objects.offered().prefetch_related("labels")
     return render(request, "home/skill_list.html", {"skills": skills})
 
 

@@ -40,7 +40,7 @@ class PublicForm(forms.ModelForm):
 class MembershipApplicationForm(PublicForm):
     skills = forms.ModelMultipleChoiceField(
         label=_("Skills of interest"),
-        queryset=SkillTag.objects.order_by("category", "name").prefetch_related("labels"),
+        queryset=SkillTag.objects.offered().order_by("category", "name").prefetch_related("labels"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -108,6 +108,10 @@ SITE_SETTINGS = {
 # Vocabularies
 # --------------------------------------------------------------------------------------------
 
+# Each skill is an ESCO concept (`source` "esco", its real concept URI, checked against ESCO v1.2 data) or the
+# network's own (`source` "network"): "green skills", "digital skills" and "soft skills" are whole ESCO
+# collections, not concepts. Skills not linked yet (energy efficiency, circular economy, entrepreneurship) may have
+# ESCO concepts: link them once their URI is checked against an ESCO download, never from memory.
 SKILLS = [
     # green
     {
@@ -133,6 +137,9 @@ SKILLS = [
         "slug": "renewable-energy",
         "name": "Renewable energy",
         "category": "green",
+        # ESCO v1.2: the broader concept of "solar energy" in the green skills collection.
+        "source": "esco",
+        "esco_uri": "http://data.europa.eu/esco/skill/f8413360-6114-40de-a276-c59b764b9913",
         "description": "Installing and maintaining solar, wind, heat-pump and other renewable systems.",
     },
     {
@@ -156,8 +163,12 @@ SKILLS = [
     },
     {
         "slug": "coding",
-        "name": "Coding",
+        "name": "Computer programming",
         "category": "digital",
+        # ESCO v1.2: the broader concept of Haskell, Erlang, SAS language ... in the digital skills collection.
+        "source": "esco",
+        "esco_uri": "http://data.europa.eu/esco/skill/21d2f96d-35f7-4e3f-9745-c533d2dd6e97",
+        "alternative_labels": "coding",
         "description": "Writing and maintaining software, scripts and automation.",
     },
     {

@@ -10,6 +10,7 @@ delete) and rebuilt atomically by `manage.py update_index`. The values come from
 
 import uuid
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -170,3 +171,36 @@ class FacetStoreVersion(models.Model):
     @classmethod
     def current(cls):
         return cls.objects.filter(pk=1).values_list("token", flat=True).first()
+
+
+class SkillSuggestion(models.Model):
+    """An ESCO skill that a page's text names, offered to its editors (search.skill_suggestions).
+
+    Saving a good practice, a qualification or an event looks for ESCO labels in its text; what it finds waits
+    here until an editor accepts it (the skill is added to a new draft of the page) or ignores it. Nothing is
+    ever added to a page without that click; an ignored suggestion is not offered again.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Suggested")
+        ACCEPTED = "accepted", _("Accepted")
+        IGNORED = "ignored", _("Ignored")
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="skill_suggestions")
+    skill = models.ForeignKey("home.SkillTag", on_delete=models.CASCADE, related_name="+")
+    matched_label = models.CharField(_("found as"), max_length=255)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("skill suggestion")
+        verbose_name_plural = _("skill suggestions")
+        ordering = ["skill__name"]
+        constraints = [models.UniqueConstraint(fields=["page", "skill"], name="unique_skill_suggestion")]
+
+    def __str__(self):
+        return f"{self.skill} ({self.get_status_display()})"

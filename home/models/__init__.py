@@ -3,9 +3,11 @@ from .pages import HomePage, HomePageFeaturedPractice, StandardPage
 from .site_settings import SiteSettings, SiteSettingsTranslation
 from .vocabulary import (
     SkillCategory,
+    SkillSource,
     SkillTag,
     SkillTaggedItem,
     SkillTagLabel,
+    SkillType,
     TopicTag,
     TopicTaggedItem,
     TopicTagLabel,
@@ -20,9 +22,11 @@ __all__ = [
     "SiteSettings",
     "SiteSettingsTranslation",
     "SkillCategory",
+    "SkillSource",
     "SkillTag",
     "SkillTagLabel",
     "SkillTaggedItem",
+    "SkillType",
     "StandardPage",
     "TaggedPageMixin",
     "TopicTag",

@@ -153,7 +153,10 @@ class TaggedPageMixin(PublicAddressMixin, PageImageMixin, SearchLanguageMixin):
         index.SearchField("summary", boost=3),
         index.AutocompleteField("title"),
         index.SearchField("search_labels", boost=2),
-        index.RelatedFields("skills", [index.SearchField("name"), index.FilterField("slug")]),
+        # Every label and synonym of the skills, in every language: ESCO's alternative labels find the page.
+        index.RelatedFields(
+            "skills", [index.SearchField("name"), index.SearchField("search_terms"), index.FilterField("slug")]
+        ),
         index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
         # Facet values, one flat keyword list each: defined here once so that Elasticsearch names them alike
         # on every page type (home_taggedpagemixin__search_countries_filter, ...) and the search service can

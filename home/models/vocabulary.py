@@ -7,6 +7,8 @@ the label in the default language (English) and `labels` hold the others.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
@@ -75,46 +77,151 @@ class SkillCategory(models.TextChoices):
     TRANSVERSAL = "transversal", _("Transversal")
 
 
+class SkillSource(models.TextChoices):
+    """Who defines a skill: the European classification, or the network itself (no ESCO concept fits)."""
+
+    ESCO = "esco", _("ESCO concept")
+    NETWORK = "network", _("Defined by the network")
+
+
+class SkillType(models.TextChoices):
+    """ESCO's `skillType` column, with ESCO's own values."""
+
+    SKILL = "skill/competence", _("Skill or competence")
+    KNOWLEDGE = "knowledge", _("Knowledge")
+
+
+# An ESCO skill concept, exactly as ESCO publishes it (`conceptUri`): lower-case UUID, plain http.
+ESCO_SKILL_URI_PATTERN = (
+    r"^http://data\.europa\.eu/esco/skill/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+)
+validate_esco_skill_uri = RegexValidator(
+    ESCO_SKILL_URI_PATTERN,
+    _("Enter an ESCO skill concept URI: http://data.europa.eu/esco/skill/ followed by the concept's UUID."),
+    code="invalid_esco_uri",
+)
+
+
+def split_lines(text):
+    """Non-empty, stripped lines: alternative labels are kept one per line, as ESCO's CSV holds them."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class SkillTagQuerySet(models.QuerySet):
+    def offered(self):
+        """The skills public lists offer: the network's own and those some page carries.
+
+        Not every imported ESCO concept: a full import holds 14,000 skills, which no list or checkbox form can show.
+        """
+        offered = models.Q(source=SkillSource.NETWORK)
+        for relation in self.model._meta.related_objects:
+            if issubclass(relation.related_model, SkillTaggedItem):
+                offered |= models.Q(pk__in=relation.related_model.objects.values("tag_id"))
+        return self.filter(offered)
+
+
 class SkillTag(LocalizedLabelMixin, index.Indexed, TagBase, ClusterableModel):
     """A skill from the network's controlled vocabulary.
 
     Editors keep the list as a snippet; pages can only pick existing skills
     (free tagging is off), so "green skills" means the same thing on every page
-    and in every filter. `esco_uri` ties a skill to the European ESCO concept.
+    and in every filter. Most skills are ESCO concepts (`source` "esco", imported
+    by `manage.py import_esco`, identified by `esco_uri`); the others are the
+    network's own (`source` "network"), for ideas ESCO has no concept for
+    ("soft skills" is a whole collection in ESCO, not a concept). `category` is
+    the ESCO collection a concept belongs to (green, digital, transversal), or
+    none: most ESCO skills are in no collection. Alternative labels (one per
+    line) are ESCO's synonyms; pages are found by them (`search_terms`).
     """
 
     free_tagging = False
 
-    category = models.CharField(max_length=20, choices=SkillCategory.choices, db_index=True)
-    esco_uri = models.URLField(
-        "ESCO concept URI",
+    # ESCO's preferred labels run past taggit's 100 characters ("apply knowledge of ... " phrases).
+    name = models.CharField(verbose_name=_("name"), unique=True, max_length=255)
+    category = models.CharField(
+        _("collection"),
+        max_length=20,
+        choices=SkillCategory.choices,
         blank=True,
+        db_index=True,
+        help_text=_("The ESCO collection this skill belongs to (green, digital or transversal), if any."),
+    )
+    source = models.CharField(
+        _("defined by"), max_length=10, choices=SkillSource.choices, default=SkillSource.NETWORK, db_index=True
+    )
+    esco_uri = models.CharField(
+        "ESCO concept URI",
+        max_length=100,
+        blank=True,
+        validators=[validate_esco_skill_uri],
         help_text=_("e.g. http://data.europa.eu/esco/skill/..."),
     )
+    skill_type = models.CharField(_("type"), max_length=20, choices=SkillType.choices, blank=True)
+    alternative_labels = models.TextField(
+        _("alternative labels"),
+        blank=True,
+        help_text=_("Other names of this skill in the default language, one per line; search finds pages by them."),
+    )
     description = models.TextField(blank=True)
+
+    objects = SkillTagQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
-        FieldPanel("category"),
+        FieldPanel("source"),
         FieldPanel("esco_uri"),
+        FieldPanel("skill_type"),
+        FieldPanel("category"),
+        FieldPanel("alternative_labels"),
         FieldPanel("description"),
         InlinePanel("labels", heading=_("Labels in other languages"), label=_("label")),
     ]
     search_fields = [
         index.SearchField("name", boost=2),
         index.AutocompleteField("name"),
+        index.SearchField("alternative_labels"),
         index.SearchField("description"),
         index.FilterField("category"),
+        index.FilterField("source"),
     ]
 
     class Meta:
         verbose_name = _("skill")
         verbose_name_plural = _("skills")
         ordering = ["category", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["esco_uri"], condition=~models.Q(esco_uri=""), name="unique_skill_esco_uri"
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.source == SkillSource.ESCO and not self.esco_uri:
+            raise ValidationError({"esco_uri": _("An ESCO skill needs its ESCO concept URI.")})
+        if self.source == SkillSource.NETWORK and self.esco_uri:
+            raise ValidationError({"source": _("A skill with an ESCO concept URI is an ESCO concept.")})
 
     def get_absolute_url(self):
         return reverse("skill_tag", args=[self.slug])
+
+    def labels_in(self, language):
+        """(preferred label, [alternative labels]) in `language`; ("", []) where the skill has none in it."""
+        language = base_language(language)
+        if language == base_language(settings.LANGUAGE_CODE):
+            return self.name, split_lines(self.alternative_labels)
+        for label in self.labels.all():
+            if label.language == language:
+                return label.name, split_lines(label.alternative_labels)
+        return "", []
+
+    def search_terms(self):
+        """Every label and alternative label in every language: a page tagged with the skill is found by any."""
+        terms = [self.name, *split_lines(self.alternative_labels)]
+        for label in self.labels.all():
+            terms += [label.name, *split_lines(label.alternative_labels)]
+        return " ".join(dict.fromkeys(term for term in terms if term))
 
 
 class TopicTag(LocalizedLabelMixin, TagBase, ClusterableModel):
@@ -159,7 +266,7 @@ class TagLabel(models.Model):
     """A tag's label in one language other than the default one."""
 
     language = models.CharField(_("language"), max_length=12, choices=content_language_choices)
-    name = models.CharField(_("label"), max_length=100)
+    name = models.CharField(_("label"), max_length=255)
 
     panels = [FieldPanel("language"), FieldPanel("name")]
 
@@ -173,6 +280,9 @@ class TagLabel(models.Model):
 
 class SkillTagLabel(TagLabel):
     skill = ParentalKey(SkillTag, on_delete=models.CASCADE, related_name="labels")
+    alternative_labels = models.TextField(_("alternative labels"), blank=True, help_text=_("One per line."))
+
+    panels = [FieldPanel("language"), FieldPanel("name"), FieldPanel("alternative_labels")]
 
     class Meta(TagLabel.Meta):
         verbose_name = _("skill label")

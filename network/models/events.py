@@ -79,6 +79,9 @@ class EventPageTopic(TopicTaggedItem):
 class EventPage(TaggedPageMixin, Page):
     """An event. Start and end are stored in UTC and shown in the event's own time zone."""
 
+    # Saving it in the admin suggests ESCO skills found in its text (search.skill_suggestions).
+    suggests_skills = True
+
     kind = models.CharField(max_length=20, choices=EventKind.choices, default=EventKind.WORKSHOP, db_index=True)
     start = models.DateTimeField(db_index=True)
     end = models.DateTimeField(db_index=True)

@@ -64,6 +64,9 @@ class GoodPracticePageTopic(TopicTaggedItem):
 class GoodPracticePage(TaggedPageMixin, Page):
     """A good practice, structured the way Cedefop's practice databases record them."""
 
+    # Saving it in the admin suggests ESCO skills found in its text (search.skill_suggestions).
+    suggests_skills = True
+
     pinned = models.BooleanField(
         _("show first in the good-practice index"),
         default=False,

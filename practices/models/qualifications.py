@@ -75,6 +75,9 @@ class OccupationBlock(blocks.StructBlock):
 class JointQualificationPage(TaggedPageMixin, Page):
     """A joint VET qualification described with the fields of EQF Annex VI."""
 
+    # Saving it in the admin suggests ESCO skills found in its text (search.skill_suggestions).
+    suggests_skills = True
+
     eqf_level = models.PositiveSmallIntegerField(_("EQF level"), choices=EQFLevel.choices, db_index=True)
     isced_field = models.CharField(_("field of education (ISCED-F)"), max_length=2, choices=ISCEDField.choices)
     learning_outcomes = StreamField([("unit", LearningOutcomeUnitBlock())], blank=True)

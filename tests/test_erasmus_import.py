@@ -1,0 +1,162 @@
+"""`manage.py import_erasmus_projects`: Project Results Platform exports (XLSX or CSV) become project pages,
+found by identifier, linked to the members that coordinate and take part, with a report of what changed.
+
+The rows are example data in the platform's column layout (both generations of its column names); the
+identifiers are fictional (call year 2099) so that no real project is described.
+"""
+
+import datetime
+from decimal import Decimal
+from io import StringIO
+from pathlib import Path
+
+from django.core.management import CommandError, call_command
+
+import pytest
+from openpyxl import Workbook
+
+from network.models import ProjectPage
+
+from . import factories
+
+FIXTURE = Path(__file__).parent / "fixtures" / "erasmus" / "prp_export.csv"
+CODE = "2099-1-BE01-KA220-VET-000000001"
+GRANT = (
+    "EU Grant award in euros (This amount represents the grant awarded after the selection stage and is "
+    "indicative. Please note that any changes made during or after the project's lifetime will not be reflected "
+    "here.)"
+)
+HEADER = [
+    "Programme",
+    "Key Action",
+    "Action Type",
+    "Funding Year",
+    "Project Identifier",
+    "Project Title",
+    "Project Summary",
+    "Start date",
+    "End date",
+    GRANT,
+    "Coordinating organisation name",
+    "Coordinator's country",
+    "Partner 1 name",
+    "Partner 1 country",
+]
+
+
+def run(path):
+    out = StringIO()
+    call_command("import_erasmus_projects", str(path), stdout=out)
+    return out.getvalue()
+
+
+def xlsx(tmp_path, *rows):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Erasmus+ Project Results Platform - export"])  # a title row above the header
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def members(site_tree):
+    return {
+        "ghent": factories.MemberPageFactory(parent=site_tree.members, title="Example City of Ghent", country="BE"),
+        "college": factories.MemberPageFactory(
+            parent=site_tree.members, title="College", organisation_name="Example VET College", country="FI"
+        ),
+        # Same name, other country: not the partner.
+        "other": factories.MemberPageFactory(
+            parent=site_tree.members, title="Example Cámara de Comercio", country="PT"
+        ),
+    }
+
+
+def test_a_csv_export_creates_draft_projects_linked_to_members(members):
+    output = run(FIXTURE)
+    page = ProjectPage.objects.get(project_code=CODE)
+    assert not page.live  # a draft for an editor to check
+    assert page.title == "Example apprenticeship bridges"
+    assert (page.key_action, page.action_type) == (
+        "Key Action 2: Cooperation among organisations and institutions",
+        "Partnerships for Cooperation and exchanges of practices",
+    )
+    assert (page.start_date, page.end_date) == (datetime.date(2099, 9, 1), datetime.date(2101, 8, 31))
+    assert page.eu_grant == Decimal("250000.00") and page.website == "https://example.org/bridges"
+    assert page.coordinator_id == members["ghent"].pk
+    assert [link.member_id for link in page.partner_links.all()] == [members["college"].pk]
+    assert "Created (drafts, to check and publish): 1" in output
+    assert "Example Cámara de Comercio (ES)" in output  # not a member in Spain: listed, not linked
+    assert "line 3: no project identifier or title, skipped" in output
+
+
+def test_a_second_import_changes_nothing_and_says_so(members):
+    run(FIXTURE)
+    revisions = ProjectPage.objects.get(project_code=CODE).revisions.count()
+    output = run(FIXTURE)
+    assert "Nothing changed" in output and "Unchanged: 1" in output
+    assert ProjectPage.objects.filter(project_code=CODE).count() == 1
+    assert ProjectPage.objects.get(project_code=CODE).revisions.count() == revisions
+
+
+def test_an_xlsx_export_updates_a_live_project_by_identifier(members, tmp_path, site_tree):
+    live = factories.ProjectPageFactory(parent=site_tree.projects, project_code=CODE, title="Bridges", eu_grant=None)
+    row = [
+        "Erasmus+",
+        "Partnerships for cooperation",
+        "Cooperation partnerships in vocational education and training",
+        "2099",
+        CODE,
+        "Example apprenticeship bridges",
+        "Example data.",
+        datetime.datetime(2099, 9, 1),
+        datetime.datetime(2101, 8, 31),
+        250000,
+        "example city of  GHENT",  # letter case and spacing do not matter
+        "Belgium",
+        "Example VET College",
+        "FI",
+    ]
+    output = run(xlsx(tmp_path, row))
+    live.refresh_from_db()
+    assert "Updated: 1" in output and "(published)" in output
+    assert live.live and live.title == "Example apprenticeship bridges" and live.eu_grant == Decimal("250000.00")
+    assert live.coordinator_id == members["ghent"].pk
+    assert [link.member_id for link in live.partner_links.all()] == [members["college"].pk]
+    assert "Nothing changed" in run(xlsx(tmp_path, row))
+
+
+def test_a_project_with_a_pending_draft_gets_the_values_in_a_new_draft(members, tmp_path, site_tree):
+    page = factories.ProjectPageFactory(parent=site_tree.projects, project_code=CODE, title="Bridges")
+    page.title = "Bridges (editor's draft)"
+    page.save_revision()
+    row = ["Erasmus+", "", "", "2099", CODE, "Example apprenticeship bridges", "", "", "", "", "", "", "", ""]
+    output = run(xlsx(tmp_path, row))
+    assert "(in a new draft)" in output
+    page.refresh_from_db()
+    assert page.title == "Bridges"  # the live page is untouched
+    assert page.get_latest_revision_as_object().title == "Example apprenticeship bridges"
+
+
+def test_bad_files_are_clear_errors(site_tree, tmp_path):
+    with pytest.raises(CommandError, match="is not a file"):
+        run(tmp_path / "missing.csv")
+    other = tmp_path / "other.csv"
+    other.write_text("name,value\nx,1\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="No header with 'Project Identifier'"):
+        run(other)
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(CommandError, match="not a readable XLSX file"):
+        run(broken)
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("Project Number,Project Title\n1,Caf\xe9\n".encode("latin-1"))
+    with pytest.raises(CommandError, match="not UTF-8"):
+        run(latin)
+    with pytest.raises(CommandError, match="No project index page with id"):
+        call_command("import_erasmus_projects", str(FIXTURE), "--parent", "999999", stdout=StringIO())
+    assert not ProjectPage.objects.exists()
