@@ -23,3 +23,10 @@ WAGTAILAPI_BASE_URL = GUILD_PUBLIC_URL
 GUILD_IMAGE_FORMATS = ["webp"]
 # Tests render only the pages they open; encoding every demo rendition up front cost most of each demo load.
 GUILD_DEMO_PRERENDER_IMAGES = False
+# Publishing queues page vectors on the dummy backend: nothing runs unless a test asks (tests/test_search_semantic.py
+# runs the real worker). Modules that need vectors compute them with `embed_pages`; the model loads once per process.
+TASKS = {
+    **TASKS,  # noqa: F405
+    "embeddings": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["embeddings"]},
+}
+GUILD_DEMO_EMBEDDINGS = False
