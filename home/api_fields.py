@@ -249,6 +249,20 @@ class PageLinkListField(Field):
         return items
 
 
+class PageSummaryListField(Field):
+    """A list of pages (a method or property returning pages) as page summaries; only live pages."""
+
+    openapi = {"type": "array", "items": PAGE_SUMMARY_SCHEMA}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, pages):
+        request = self.context.get("request")
+        return [page_summary(page, request) for page in pages if page.live]
+
+
 class ObjectListField(Field):
     """Child objects (reach targets, progress figures) as plain dictionaries of the named attributes."""
 

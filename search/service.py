@@ -59,7 +59,9 @@ def _fused_answer(query):
         return _engine_answer(query)
     nearest = semantic.nearest(query)
     if not nearest:
-        return _engine_answer(query)
+        answer = _engine_answer(query)
+        answer.extra["lexical_total"] = answer.total
+        return answer
     snapshot = FacetSnapshot.current()
     selections = {facet: snapshot.pages_with(facet, values) for facet, values in query.filters.items()}
 
@@ -74,7 +76,7 @@ def _fused_answer(query):
     lexical_ids = [page_id for page_id, _highlights in lexical.hits]
     eligible = narrowed(pk for pk, _score in nearest)
     semantic_ids = [pk for pk, _score in nearest if pk in eligible]
-    fused = semantic.fuse([lexical_ids, semantic_ids])
+    fused = semantic.fuse([lexical_ids, semantic_ids], [1.0, semantic.SEMANTIC_WEIGHT])
     only_semantic = [pk for pk, _score in nearest if pk not in set(lexical_ids)]
     facets = {facet: dict(counts) for facet, counts in lexical.facets.items()}
     for facet in facets:
@@ -88,18 +90,26 @@ def _fused_answer(query):
     else:
         deeper = _engine_answer(query)
         hits = [hit for hit in deeper.hits if hit[0] not in set(fused)]
-    return EngineResult(total=total, hits=hits, facets=facets, suggestion=lexical.suggestion, engine=lexical.engine)
+    return EngineResult(
+        total=total,
+        hits=hits,
+        facets=facets,
+        suggestion=lexical.suggestion,
+        engine=lexical.engine,
+        extra={"lexical_total": lexical.total},
+    )
 
 
 def run_search(query: SearchQuery, request=None):
     """Search and return the result shape documented in docs/search.md (and the OpenAPI document)."""
     answer = _fused_answer(query)
     suggestion = None
-    if answer.total == 0 and answer.suggestion and query.text:
-        # Nothing for the words as typed: answer for the spelling suggestion, and say so. A suggestion that finds
-        # nothing either is never shown, nor one when the words as typed found something.
+    if answer.extra.get("lexical_total", answer.total) == 0 and answer.suggestion and query.text:
+        # No page has the words as typed: answer for the spelling suggestion, and say so, when its words are
+        # found (pages only near in meaning to a misspelling are a worse answer than the corrected words'). A
+        # suggestion that finds nothing either is never shown, nor one when the words as typed found something.
         corrected = _fused_answer(query.with_text(answer.suggestion))
-        if corrected.total:
+        if corrected.extra.get("lexical_total", corrected.total):
             suggestion = answer.suggestion
             answer = corrected
     words = parse(suggestion or query.text, query.language).words

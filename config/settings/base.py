@@ -277,7 +277,7 @@ EMBEDDINGS_PREFIXES = env_bool("EMBEDDINGS_PREFIXES", False) if _prefixes else N
 # Cosine similarity below which a page is not a semantic answer (measured, see docs/search.md).
 # The demo loaders embed what they load, in bulk (off in tests: the modules that need vectors run embed_pages).
 GUILD_DEMO_EMBEDDINGS = env_bool("GUILD_DEMO_EMBEDDINGS", True)
-SEARCH_SEMANTIC_FLOOR = float(os.environ.get("SEARCH_SEMANTIC_FLOOR", "0.84"))
+SEARCH_SEMANTIC_FLOOR = float(os.environ.get("SEARCH_SEMANTIC_FLOOR", "0.82"))
 
 # Headless API
 # The API's detail_url, image and document URLs and OpenAPI `servers` are at the public address, never the

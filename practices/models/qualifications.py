@@ -1,5 +1,7 @@
 """Joint VET qualifications the network's members develop together."""
 
+from functools import cached_property
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +24,7 @@ from home.api_fields import (
     ImageField,
     PageLinkListField,
     PageSummaryField,
+    PageSummaryListField,
     SkillListField,
     TopicListField,
 )
@@ -137,6 +140,14 @@ class JointQualificationPage(TaggedPageMixin, Page):
             index.FilterField("status"),
         ]
     )
+
+    @cached_property
+    def similar(self):
+        """The qualifications nearest this one in meaning (search.semantic, from the same vectors as search)."""
+        from search.semantic import similar_pages  # search builds on the page models: imported when used
+
+        return similar_pages(self)
+
     api_fields = [
         APIField("image", serializer=ImageField()),
         APIField("summary"),
@@ -157,6 +168,7 @@ class JointQualificationPage(TaggedPageMixin, Page):
         APIField("body"),
         APIField("skills", serializer=SkillListField()),
         APIField("topics", serializer=TopicListField()),
+        APIField("similar", serializer=PageSummaryListField()),
     ]
     parent_page_types = ["practices.QualificationIndexPage"]
     # What this page type is to the API, search, listings and feeds (home/page_types.py).
