@@ -13,6 +13,11 @@ from . import factories
 MENTORS = "Apprenticeship mentors in craft companies"
 
 
+def run_worker():
+    """The worker production runs, once over what is queued (`--batch`)."""
+    call_command("db_worker", "--queue-name", "embeddings", "--backend", "embeddings", "--batch", "--no-startup-delay")
+
+
 @pytest.mark.django_db
 def test_publishing_queues_the_vector_for_the_worker_not_the_request(site_tree, django_capture_on_commit_callbacks):
     tasks = {
@@ -25,11 +30,11 @@ def test_publishing_queues_the_vector_for_the_worker_not_the_request(site_tree, 
             practice.save_revision().publish()
         assert not PageEmbedding.objects.filter(page_id=practice.pk).exists()  # nothing computed in the publish
         assert DBTaskResult.objects.filter(queue_name="embeddings", status="READY").count() == 1
-        call_command("db_worker", queue_name="embeddings", backend_name="embeddings", batch=True, startup_delay=False, verbosity=0)
+        run_worker()
         assert PageEmbedding.objects.filter(page_id=practice.pk, language="en").count() == 1
         assert DBTaskResult.objects.get(queue_name="embeddings").status == "SUCCESSFUL"
         # Unpublishing drops the vector, through the worker as well.
         with django_capture_on_commit_callbacks(execute=True):
             practice.unpublish()
-        call_command("db_worker", queue_name="embeddings", backend_name="embeddings", batch=True, startup_delay=False, verbosity=0)
+        run_worker()
         assert not PageEmbedding.objects.filter(page_id=practice.pk).exists()
