@@ -51,6 +51,7 @@ def demo(django_db_setup, django_db_blocker):
     with module_transaction(django_db_blocker):
         call_command("load_demo_content", verbosity=0)
         call_command("load_demo_translations", verbosity=0)
+        call_command("embed_pages", verbosity=0)  # semantic search: the demo's vectors (off in the tests' loaders)
         yield
 
 
