@@ -227,8 +227,8 @@ class PageEmbedding(models.Model):
     """The sentence-embedding vector of one live page's text, for semantic search and "similar" pages.
 
     Float32 bytes (384 values for multilingual-e5-small: 1.5 KB a page). Searched by brute-force cosine over an
-    in-memory matrix (`search.semantic`): about 2 ms per query at 10,000 pages; fine to ~50,000 pages (75 MB per
-    process, ~10 ms), beyond which a vector index is needed. Written only by background tasks and commands
+    in-memory matrix (`search.semantic`): fine to ~50,000 pages (75 MB per process), beyond which a vector index
+    is needed (docs/search.md has the measurements). Written only by background tasks and commands
     (`search.tasks`, `manage.py embed_pages`, the demo loaders), never in an editor's request.
     """
 
