@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .embeddings import is_deferred
+from .facets import indexed_page_models
 from .models import PageEmbedding, SearchDocument
 
 logger = logging.getLogger(__name__)
@@ -42,7 +43,8 @@ def queue_embedding(page_ids):
 
 def refresh_document(sender, instance, **kwargs):
     SearchDocument.objects.refresh_page(instance)
-    queue_embedding([instance.pk])
+    if type(instance.specific_deferred if type(instance) is Page else instance) in indexed_page_models():
+        queue_embedding([instance.pk])
     links = getattr(instance, "practice_links", None)  # a member: its practices carry its member type
     if links is None:
         return
