@@ -169,7 +169,7 @@ class GoodPracticePage(TaggedPageMixin, Page):
         APIField("project", serializer=PageSummaryField()),
         APIField("skills", serializer=SkillListField()),
         APIField("topics", serializer=TopicListField()),
-        APIField("similar", serializer=PageSummaryListField()),
+        APIField("similar", serializer=PageSummaryListField(detail_only=True)),
     ]
     parent_page_types = ["practices.PracticeIndexPage"]
     # What this page type is to the API, search, listings and feeds (home/page_types.py).

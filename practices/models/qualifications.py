@@ -168,7 +168,7 @@ class JointQualificationPage(TaggedPageMixin, Page):
         APIField("body"),
         APIField("skills", serializer=SkillListField()),
         APIField("topics", serializer=TopicListField()),
-        APIField("similar", serializer=PageSummaryListField()),
+        APIField("similar", serializer=PageSummaryListField(detail_only=True)),
     ]
     parent_page_types = ["practices.QualificationIndexPage"]
     # What this page type is to the API, search, listings and feeds (home/page_types.py).
