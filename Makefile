@@ -36,7 +36,11 @@ demo: migrate
 	$(PY) manage.py setup_network_review
 	$(PY) manage.py ensure_dev_admin
 
+# The embeddings worker runs next to the server: publishing queues page vectors for it (never computed in the
+# editor's request); it stops with the server.
 run: demo
+	$(PY) manage.py db_worker --queue-name embeddings --backend embeddings --no-reload & worker=$$!; \
+	trap "kill $$worker" EXIT INT TERM; \
 	GUILD_PUBLIC_URL=$(GUILD_PUBLIC_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The suite runs on every core (pytest-xdist; one worker on a one-core machine), each test file on one worker so

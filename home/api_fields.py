@@ -8,7 +8,7 @@ from django.urls import NoReverseMatch
 
 from wagtail.models import Page
 
-from rest_framework.fields import Field
+from rest_framework.fields import Field, SkipField
 
 from home.blocks import IMAGE_SCHEMA, image_representation
 from home.models.vocabulary import SkillCategory
@@ -247,6 +247,31 @@ class PageLinkListField(Field):
                 item[key] = value.isoformat() if hasattr(value, "isoformat") else value
             items.append(item)
         return items
+
+
+class PageSummaryListField(Field):
+    """A list of pages (a method or property returning pages) as page summaries; only live pages.
+
+    `detail_only`: left out of listings, even with `fields=*` (a value computed per page, such as similar pages,
+    would cost queries per item there).
+    """
+
+    openapi = {"type": "array", "items": PAGE_SUMMARY_SCHEMA}
+
+    def __init__(self, detail_only=False, **kwargs):
+        kwargs.setdefault("read_only", True)
+        self.detail_only = detail_only
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        view = self.context.get("view")
+        if self.detail_only and getattr(view, "action", None) != "detail_view":
+            raise SkipField
+        return super().get_attribute(instance)
+
+    def to_representation(self, pages):
+        request = self.context.get("request")
+        return [page_summary(page, request) for page in pages if page.live]
 
 
 class ObjectListField(Field):

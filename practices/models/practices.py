@@ -1,5 +1,7 @@
 """Good practices: what members did, what came of it, and what others can reuse."""
 
+from functools import cached_property
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
@@ -22,6 +24,7 @@ from home.api_fields import (
     ImageField,
     PageLinkListField,
     PageSummaryField,
+    PageSummaryListField,
     SkillListField,
     TopicListField,
 )
@@ -139,6 +142,14 @@ class GoodPracticePage(TaggedPageMixin, Page):
             index.FilterField("pinned"),
         ]
     )
+
+    @cached_property
+    def similar(self):
+        """The practices nearest this one in meaning (search.semantic, from the same vectors as search)."""
+        from search.semantic import similar_pages  # search builds on the page models: imported when used
+
+        return similar_pages(self)
+
     api_fields = [
         APIField("image", serializer=ImageField()),
         APIField("summary"),
@@ -161,6 +172,7 @@ class GoodPracticePage(TaggedPageMixin, Page):
         APIField("project", serializer=PageSummaryField()),
         APIField("skills", serializer=SkillListField()),
         APIField("topics", serializer=TopicListField()),
+        APIField("similar", serializer=PageSummaryListField(detail_only=True)),
     ]
     parent_page_types = ["practices.PracticeIndexPage"]
     # What this page type is to the API, search, listings and feeds (home/page_types.py).

@@ -1,5 +1,7 @@
 """Joint VET qualifications the network's members develop together."""
 
+from functools import cached_property
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +24,7 @@ from home.api_fields import (
     ImageField,
     PageLinkListField,
     PageSummaryField,
+    PageSummaryListField,
     SkillListField,
     TopicListField,
 )
@@ -140,6 +143,14 @@ class JointQualificationPage(TaggedPageMixin, Page):
             index.FilterField("status"),
         ]
     )
+
+    @cached_property
+    def similar(self):
+        """The qualifications nearest this one in meaning (search.semantic, from the same vectors as search)."""
+        from search.semantic import similar_pages  # search builds on the page models: imported when used
+
+        return similar_pages(self)
+
     api_fields = [
         APIField("image", serializer=ImageField()),
         APIField("summary"),
@@ -160,6 +171,7 @@ class JointQualificationPage(TaggedPageMixin, Page):
         APIField("body"),
         APIField("skills", serializer=SkillListField()),
         APIField("topics", serializer=TopicListField()),
+        APIField("similar", serializer=PageSummaryListField(detail_only=True)),
     ]
     parent_page_types = ["practices.QualificationIndexPage"]
     # What this page type is to the API, search, listings and feeds (home/page_types.py).

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from practices.demo_loader import DemoContentLoader
+from search.embeddings import deferred
+from search.models import PageEmbedding
 
 
 class Command(BaseCommand):
@@ -32,7 +34,10 @@ class Command(BaseCommand):
                 "Refusing to load demo content under production settings; pass --allow-production if you mean it."
             )
         loader = DemoContentLoader(force=force)
-        loader.run()
+        with deferred():  # one bulk embedding below, not a task per published page
+            loader.run()
         for line in loader.summary_lines():
             self.stdout.write(line)
+        if settings.GUILD_DEMO_EMBEDDINGS:
+            self.stdout.write(f"Embeddings: {PageEmbedding.objects.embed_all()} computed.")
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -5,6 +5,7 @@ revision has no user), so `make run` never undoes a translator's work. Pages the
 (an emptied database) are skipped, not an error.
 """
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -12,6 +13,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
 from home.models import SiteSettings, SiteSettingsTranslation, SkillTag, SkillTagLabel, TopicTag, TopicTagLabel
+from search.embeddings import deferred
+from search.models import PageEmbedding
 
 from ... import demo_translations as demo
 
@@ -24,7 +27,7 @@ class Command(BaseCommand):
         if site is None:
             self.stdout.write("No default site: run load_demo_content first.")
             return
-        with transaction.atomic():
+        with deferred(), transaction.atomic():  # one bulk embedding at the end, not a task per page
             counts = {"pages": 0, "labels": 0, "settings": 0}
             for path, languages in demo.PAGES.items():
                 source = self.find(site.root_page, path)
@@ -54,6 +57,8 @@ class Command(BaseCommand):
             f"Example translations: {counts['pages']} page(s) created or updated, "
             f"{counts['labels']} label(s) and {counts['settings']} settings translation(s) created"
         )
+        if settings.GUILD_DEMO_EMBEDDINGS:
+            self.stdout.write(f"Embeddings: {PageEmbedding.objects.embed_all()} computed.")
 
     def find(self, root, path):
         page = root
