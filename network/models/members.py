@@ -31,7 +31,7 @@ from home.models import ListingIndexMixin, SkillTaggedItem, TaggedPageMixin, Top
 
 from ..choices import MemberType, PledgeArea
 from ..forms import MemberFilterForm
-from .pledges import MemberPageForm, progress_of
+from .pledges import MemberPageForm, ProgressChart, progress_of
 
 
 class MemberIndexPage(ListingIndexMixin, Page):
@@ -287,6 +287,9 @@ class MemberPage(TaggedPageMixin, Page):
     def pledge_progress(self):
         """Progress against each pledge target (the reports of the same kind added up), for the chart."""
         return progress_of(list(self.pledge_targets.all()), list(self.pledge_reports.all()))
+
+    def pledge_chart(self):
+        return ProgressChart(self.pledge_progress())
 
     def pledge_area_labels(self):
         return self._meta.get_field("pledge_areas").labels(self.pledge_areas)

@@ -10,9 +10,12 @@ case and surrounding spaces, and the page form refuses a report whose kind match
 
 from dataclasses import dataclass
 
+from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import IntegrityError, models, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +23,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
+
+from ..emails import send_templated_email
 
 #: Years a pledge may name: EAfA started in 2013; nothing plausible lies outside this range.
 EARLIEST_PLEDGE_YEAR = 2000
@@ -46,6 +51,25 @@ class PledgeProgress:
         if not self.target:
             return None
         return min(100, round(100 * self.achieved / self.target))
+
+
+class ProgressChart:
+    """The geometry of a server-rendered bar chart (network/includes/progress_chart.html): one bar per row."""
+
+    width = 600
+    row_height = 36
+
+    def __init__(self, rows):
+        self.rows = list(rows)
+
+    @property
+    def height(self):
+        return self.row_height * len(self.rows)
+
+    @property
+    def bars(self):
+        for index, row in enumerate(self.rows):
+            yield {"row": row, "y": index * self.row_height, "width": round(self.width * (row.percent or 0) / 100)}
 
 
 class PledgeTarget(Orderable):
@@ -149,6 +173,21 @@ def progress_of(targets, reports, member=None):
     return rows
 
 
+def network_pledge_progress(members):
+    """The network's pledge progress over `members` (a queryset of member pages): totals per kind of target
+    and one row per member target. Three queries whatever the number of members."""
+    per_member = []
+    totals = {}
+    for member in members.prefetch_related("pledge_targets", "pledge_reports"):
+        rows = progress_of(list(member.pledge_targets.all()), list(member.pledge_reports.all()), member)
+        per_member.extend(rows)
+        for row in rows:
+            total = totals.setdefault(pledge_kind(row.label), PledgeProgress(row.label, 0, 0))
+            total.achieved += row.achieved
+            total.target += row.target
+    return sorted(totals.values(), key=lambda total: -total.target), per_member
+
+
 class PledgeReminder(models.Model):
     """A reminder sent to a member whose progress report for `year` was missing; one per member and year."""
 
@@ -163,3 +202,50 @@ class PledgeReminder(models.Model):
 
     def __str__(self):
         return f"{self.member_id} – {self.year}"
+
+    @staticmethod
+    def members_due(year):
+        """Live members with a target still running in `year` (target year not before it), no report for
+        `year` in their published page, and no reminder for `year` yet."""
+        member_model = apps.get_model("network", "MemberPage")
+        return (
+            member_model.objects.live()
+            .filter(pledge_targets__target_year__gte=year)
+            .exclude(pledge_reports__year=year)
+            .exclude(pledge_reminders__year=year)
+            .distinct()
+            .order_by("title")
+        )
+
+    @staticmethod
+    def recipients(member):
+        """The organisation's active accounts (their addresses), else the page's public contact address."""
+        user_model = apps.get_model(settings.AUTH_USER_MODEL)
+        accounts = (
+            user_model.objects.filter(groups__member_access__member=member, is_active=True)
+            .exclude(email="")
+            .order_by("email")
+            .values_list("email", flat=True)
+            .distinct()
+        )
+        return list(accounts) or ([member.contact_email] if member.contact_email else [])
+
+    @classmethod
+    def send(cls, member, year):
+        """Email the reminder and record it; returns the reminder, or None if it was already sent, nobody can
+        be reached or the mail server failed (then nothing is recorded, so the next run tries again)."""
+        recipients = cls.recipients(member)
+        if not recipients:
+            return None
+        try:
+            # Recorded first, under the unique constraint: two runs at once cannot both send.
+            with transaction.atomic():
+                reminder = cls.objects.create(member=member, year=year, sent_to=", ".join(recipients))
+        except IntegrityError:
+            return None
+        edit_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_pages:edit", args=[member.pk])
+        context = {"member": member, "year": year, "targets": member.pledge_targets.all(), "edit_url": edit_url}
+        if not send_templated_email("pledge_reminder", context, recipients):
+            reminder.delete()
+            return None
+        return reminder
