@@ -67,8 +67,7 @@ def test_fields_underscore_keeps_id_and_type(client, site_tree):
     items = client.get(API, {"type": "network.MemberPage", "fields": "_"}).json()["items"]
     # The top-level `type` is the OpenAPI discriminator: it stays whatever fields a client asks for.
     assert items and all(
-        set(item) == {"id", "type", "meta"}
-        and item["type"] == item["meta"]["type"] == "network.MemberPage"
+        set(item) == {"id", "type", "meta"} and item["type"] == item["meta"]["type"] == "network.MemberPage"
         for item in items
     )
 
