@@ -5,7 +5,7 @@ import json
 import re
 from io import StringIO
 
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
@@ -272,3 +272,17 @@ def test_visitor_supports_are_exported_and_erased(client, campaign):
     call_command("privacy_erase", "--email", EMAIL, "--noinput", stdout=out)
     assert "campaign_supports: 1" in out.getvalue()
     assert list(CampaignVisitorSupport.objects.values_list("email", flat=True)) == ["else@example.org"]
+
+
+def test_editors_see_visitor_supporters_in_the_admin_and_members_do_not(client, campaign, member_account):
+    _member, account = member_account
+    client.post(visitor_url(campaign), visitor_data())
+    url = reverse("network_campaign_supporters:index")
+    client.force_login(account)
+    assert client.get(url).status_code in (302, 403)
+    editor = User.objects.create_user("reviewer", "reviewer@guild.example", "reviewer-password-123")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Aino Virtanen" in response.content.decode()

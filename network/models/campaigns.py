@@ -318,7 +318,7 @@ class CampaignVisitorSupport(PersonalData):
 
     @staticmethod
     def max_age():
-        return getattr(settings, "GUILD_CAMPAIGN_CONFIRMATION_MAX_AGE", 7 * 24 * 3600)
+        return settings.GUILD_CAMPAIGN_CONFIRMATION_MAX_AGE
 
     def confirmation_token(self):
         return signing.dumps({"support": self.pk, "email": self.email.lower()}, salt=self.signing_salt, compress=True)
