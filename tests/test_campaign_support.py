@@ -207,9 +207,13 @@ def test_bad_expired_and_foreign_tokens_are_refused(client, campaign, site_tree,
     ("overrides", "field"),
     [
         ({"name": ""}, "name"),
-        ({"email": "nope"}, "email"),
-        ({"consent": ""}, "consent"),
+        ({"name": "   "}, "name"),
         ({"name": "n" * 151}, "name"),
+        ({"name": "Aino\x00"}, "name"),
+        ({"email": "nope"}, "email"),
+        ({"email": "a" * 250 + "@example.org"}, "email"),  # longer than the database column
+        ({"email": "aino\x00@example.fi"}, "email"),
+        ({"consent": ""}, "consent"),
     ],
 )
 def test_bad_visitor_input_gets_form_errors(client, campaign, overrides, field):
