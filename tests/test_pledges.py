@@ -272,9 +272,15 @@ def test_a_dry_run_sends_and_records_nothing(reminders):
 
 def test_reminders_go_to_the_members_accounts_before_the_contact_address(member_account):
     page, account, _editor = member_account
-    page = with_pledge(page, targets=[(10, "places", THIS_YEAR)])
+    page.contact_email = "info@stad.gent"
+    with_pledge(page, targets=[(10, "places", THIS_YEAR)])
     run()
-    assert mail.outbox[0].to == [account.email]
+    assert [message.to for message in mail.outbox] == [[account.email]]
+    account.is_active = False
+    account.save()
+    PledgeReminder.objects.all().delete()
+    run()
+    assert mail.outbox[-1].to == ["info@stad.gent"]  # no active account left: the page's contact address
 
 
 def test_a_failing_mail_server_records_nothing_so_the_next_run_retries(reminders, settings):

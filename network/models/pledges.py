@@ -24,6 +24,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
+from home.localization import one_per_translation
+
 from ..emails import send_templated_email
 
 #: Years a pledge may name: EAfA started in 2013; nothing plausible lies outside this range.
@@ -206,10 +208,11 @@ class PledgeReminder(models.Model):
     @staticmethod
     def members_due(year):
         """Live members with a target still running in `year` (target year not before it), no report for
-        `year` in their published page, and no reminder for `year` yet."""
+        `year` in their published page, and no reminder for `year` yet. One page per translation group (the
+        default language's), so a member with translated pages is reminded once."""
         member_model = apps.get_model("network", "MemberPage")
         return (
-            member_model.objects.live()
+            one_per_translation(member_model.objects.live(), language=settings.LANGUAGE_CODE)
             .filter(pledge_targets__target_year__gte=year)
             .exclude(pledge_reports__year=year)
             .exclude(pledge_reminders__year=year)
