@@ -223,9 +223,6 @@ class CampaignPage(TaggedPageMixin, Page):
         context["support_form"] = CampaignSupportForm()
         return context
 
-    def support_of(self, member):
-        return self.member_supports.filter(member=member).first()
-
     def support(self, member, user):
         """`member` supports the campaign; supporting twice keeps the first support. Returns the support."""
         support, _created = CampaignMemberSupport.objects.get_or_create(
