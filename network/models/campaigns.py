@@ -121,9 +121,9 @@ class CampaignPage(TaggedPageMixin, Page):
                     "label": {"type": "string"},
                     "percent": {"type": ["integer", "null"]},
                 },
-                source="progress_figures_with_supporters",
             ),
         ),
+        # Detail only (api/views.py): counted per campaign, so a listing would cost a query per item.
         APIField(
             "supporter_counts",
             serializer=ValueField(

@@ -173,6 +173,7 @@ class MemberPage(TaggedPageMixin, Page):
         APIField("pledge_start_year"),
         APIField("pledge_areas", serializer=ChoiceListRepresentationField()),
         APIField("pledge_commitments"),
+        # The pledge fields are detail only (api/views.py): open data and listings need not fetch them.
         APIField(
             "pledge_targets",
             serializer=ObjectListField(
