@@ -350,7 +350,16 @@ class GuildPagesAPIViewSet(GuildAPIViewMixin, PagesAPIViewSet):
     base_serializer_class = GuildPageSerializer
     meta_fields = [*PagesAPIViewSet.meta_fields, "translation_fallback"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "translation_fallback"]
-    detail_only_fields = ["parent", "related"]
+    # Computed or fetched per page (a campaign's supporter counts, a member's pledge follow-up): in a listing they
+    # would cost queries per item.
+    detail_only_fields = [
+        "parent",
+        "related",
+        "supporter_counts",
+        "pledge_targets",
+        "pledge_reports",
+        "pledge_progress",
+    ]
     cacheable_actions = CachedResponseMixin.cacheable_actions
 
     @classmethod

@@ -286,8 +286,15 @@ class ObjectListField(Field):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
 
-    def to_representation(self, manager):
-        return [{name: getattr(item, name) for name in self.attributes} for item in manager.all()]
+    def get_attribute(self, instance):
+        value = super().get_attribute(instance)
+        # A method computing the list is called; a related manager (callable too, for `manager=`) is not.
+        return value() if callable(value) and not hasattr(value, "all") else value
+
+    def to_representation(self, items):
+        # A related manager (reach targets) or a computed list (pledge progress, supporter figures).
+        items = items.all() if hasattr(items, "all") else items
+        return [{name: getattr(item, name) for name in self.attributes} for item in items]
 
 
 class LocalDateTimeField(Field):

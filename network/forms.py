@@ -37,6 +37,38 @@ class CampaignFilterForm(ListingFilterForm):
     pass
 
 
+class CampaignSupportForm(forms.Form):
+    """A visitor's support of a campaign: counted once the address is confirmed (network.views).
+
+    A plain form, here rather than in `submission_forms.py`, because the campaign page puts it in its context;
+    the lengths are those of `CampaignVisitorSupport`, and `homepage` is the honeypot of the other public forms.
+    """
+
+    name = forms.CharField(label=_("Name"), max_length=150)
+    email = forms.EmailField(label=_("Email"), max_length=254)
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the network stores my name and address to count my support, as the privacy notice explains."
+        ),
+        required=True,
+    )
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get(self.add_prefix("homepage")))
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip()
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+
 class EventFilterForm(ListingFilterForm):
     when = forms.ChoiceField(
         label=_("When"),

@@ -1,9 +1,10 @@
 """Export and erase one person's personal data, found by email address (GDPR articles 15 and 17).
 
 Used by `manage.py privacy_export --email` / `privacy_erase --email` and by the "Personal data" view in the
-admin. What is erased: contact requests and event registrations are deleted; applications still "new" or
-"declined" are deleted; accepted applications keep the organisation's data and the decision but lose the
-person (name, address, motivation, IP hash); user accounts are deactivated and stripped of name and address.
+admin. What is erased: contact requests, event registrations and visitors' campaign supports are deleted;
+applications still "new" or "declined" are deleted; accepted applications keep the organisation's data and the
+decision but lose the person (name, address, motivation, IP hash); user accounts are deactivated and stripped
+of name and address.
 
 Accounts with staff rights (superusers, `is_staff`, members of the Editors group) are left alone and reported
 unless `include_staff=True` (the command's `--include-staff`, and only a superuser in the admin): otherwise one
@@ -15,13 +16,14 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 
-from .models import ContactRequest, EventRegistration, MembershipApplication
+from .models import CampaignVisitorSupport, ContactRequest, EventRegistration, MembershipApplication
 from .models.collaboration import EDITORS_GROUP_NAME
 
 PERSONAL_DATA_MODELS = {
     "membership_applications": MembershipApplication,
     "contact_requests": ContactRequest,
     "event_registrations": EventRegistration,
+    "campaign_supports": CampaignVisitorSupport,
 }
 
 
@@ -56,6 +58,8 @@ def export_personal_data(email):
         records = model.objects.for_email(email)
         if model is EventRegistration:
             records = records.select_related("event")
+        elif model is CampaignVisitorSupport:
+            records = records.select_related("campaign")
         data[key] = [record.export_data() for record in records]
     data["user_accounts"] = [
         {

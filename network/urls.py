@@ -1,4 +1,5 @@
-"""Public forms of the network (join, contact, event registration) and the find-partners page.
+"""Public forms of the network (join, contact, event registration, campaign support), the find-partners page
+and the pledge dashboard.
 
 Mounted under the language prefix (`/fr/join/apply/`), before Wagtail's catch-all.
 """
@@ -26,4 +27,21 @@ urlpatterns = [
     path("events/<int:page_id>/register/", views.EventRegistrationView.as_view(), name="event_register"),
     path("events/<int:page_id>/registered/", views.EventRegisteredView.as_view(), name="event_registered"),
     path("partners/", views.find_partners, name="find_partners"),
+    path("pledges/", views.pledge_dashboard, name="pledges"),
+    path("campaigns/<int:page_id>/support/", views.campaign_member_support, name="campaign_member_support"),
+    path(
+        "campaigns/<int:page_id>/support/visitor/",
+        views.CampaignVisitorSupportView.as_view(),
+        name="campaign_visitor_support",
+    ),
+    path(
+        "campaigns/<int:page_id>/support/thanks/",
+        views.CampaignSupportThanksView.as_view(),
+        name="campaign_support_thanks",
+    ),
+    path(
+        "campaigns/<int:page_id>/support/confirm/<str:token>/",
+        views.CampaignSupportConfirmView.as_view(),
+        name="campaign_support_confirm",
+    ),
 ]

@@ -1,4 +1,5 @@
-"""Public forms (join, contact, event registration) and the find-partners page.
+"""Public forms (join, contact, event registration, campaign support), the find-partners page and the pledge
+dashboard.
 
 Each form view stores first and emails second: a failing mail server loses nothing. Each counts its stored
 submissions and spam per IP hash (`network.ratelimit`; a form with errors does not count) and answers 429 with
@@ -7,20 +8,33 @@ cache is down.
 """
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
 from home.localization import one_per_translation
 
 from .calendar import event_ics
 from .emails import send_templated_email
-from .forms import FindPartnersForm
-from .models import AlreadyRegistered, EventFull, EventPage, MemberPage
+from .forms import CampaignSupportForm, FindPartnersForm
+from .models import (
+    AlreadyRegistered,
+    CampaignPage,
+    CampaignVisitorSupport,
+    EventFull,
+    EventPage,
+    InvalidConfirmation,
+    MemberGroup,
+    MemberPage,
+)
+from .models.pledges import ProgressChart, network_pledge_progress
 from .ratelimit import UNAVAILABLE_RETRY_AFTER, FormRateLimit, RateLimitUnavailable, client_ip, hash_ip
 from .submission_forms import ContactRequestForm, EventRegistrationForm, MembershipApplicationForm
 
@@ -174,3 +188,118 @@ def find_partners(request):
             "tiles_attribution": settings.GUILD_MAP_TILES_ATTRIBUTION,
         },
     )
+
+
+def pledge_dashboard(request):
+    """The network's pledges: targets and progress per kind of target and per member (live, public members)."""
+    members = one_per_translation(MemberPage.objects.live().public()).order_by("title")
+    totals, per_member = network_pledge_progress(members)
+    context = {
+        "totals": totals,
+        "per_member": per_member,
+        "totals_chart": ProgressChart(totals),
+        "members_chart": ProgressChart(per_member),
+    }
+    return render(request, "network/pledge_dashboard.html", context)
+
+
+def live_campaign(page_id):
+    return get_object_or_404(CampaignPage.objects.live().public(), pk=page_id)
+
+
+@require_POST
+def campaign_member_support(request, page_id):
+    """One click from the campaign page: the signed-in account's organisation supports, or withdraws."""
+    campaign = live_campaign(page_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(campaign.url, login_url=reverse("wagtailadmin_login"))
+    member_id = request.POST.get("member", "")
+    member = MemberGroup.members_of(request.user).filter(pk=int(member_id)).first() if member_id.isdigit() else None
+    if member is None:
+        return HttpResponseBadRequest(_("You do not speak for this organisation."))
+    if request.POST.get("action") == "withdraw":
+        campaign.withdraw(member)
+    else:
+        campaign.support(member, request.user)
+    return redirect(f"{campaign.url}#support")
+
+
+class CampaignVisitorSupportView(RateLimitedFormView):
+    """A visitor supports a campaign with a name and an address, counted once confirmed from the email."""
+
+    template_name = "network/campaign_support_form.html"
+    form_class = CampaignSupportForm
+    rate_limit_scope = "campaign_support"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.campaign = live_campaign(kwargs["page_id"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(campaign=self.campaign, **kwargs)
+
+    def get_success_url(self):
+        return reverse("network:campaign_support_thanks", kwargs={"page_id": self.campaign.pk})
+
+    def save(self, form, ip_hash):
+        CampaignVisitorSupport.delete_expired()
+        data = form.cleaned_data
+        support = self.campaign.visitor_supports.for_email(data["email"]).first()
+        if support is None:
+            try:
+                with transaction.atomic():
+                    support = CampaignVisitorSupport.objects.create(
+                        campaign=self.campaign,
+                        name=data["name"],
+                        email=data["email"],
+                        consent=True,
+                        consented_at=timezone.now(),
+                        ip_hash=ip_hash,
+                    )
+            except IntegrityError:  # the same address, sent twice at once: the first one stands
+                return None
+        if support.confirmed_at is not None:
+            return None  # counted already; the thanks page says the same either way
+        confirm_url = reverse(
+            "network:campaign_support_confirm",
+            kwargs={"page_id": self.campaign.pk, "token": support.confirmation_token()},
+        )
+        send_templated_email(
+            "campaign_support_confirm",
+            {
+                "support": support,
+                "campaign": self.campaign,
+                "confirm_url": self.request.build_absolute_uri(confirm_url),
+                "valid_days": CampaignVisitorSupport.max_age() // 86400,
+            },
+            [support.email],
+        )
+        return None
+
+
+class CampaignSupportThanksView(TemplateView):
+    template_name = "network/campaign_support_thanks.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(campaign=live_campaign(kwargs["page_id"]))
+
+
+class CampaignSupportConfirmView(TemplateView):
+    """The emailed link: GET shows a button (link scanners that follow links confirm nothing), POST confirms."""
+
+    template_name = "network/campaign_support_confirm.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.campaign = live_campaign(kwargs["page_id"])
+        try:
+            self.support = CampaignVisitorSupport.from_token(kwargs["token"], self.campaign)
+        except InvalidConfirmation:
+            return render(request, "network/campaign_support_invalid.html", {"campaign": self.campaign}, status=400)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(campaign=self.campaign, support=self.support, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.support.confirm()
+        return self.render_to_response(self.get_context_data(confirmed=True))

@@ -1,4 +1,5 @@
-"""The network's admin: applications (accept / decline), contact requests, event registrations (CSV), privacy.
+"""The network's admin: applications (accept / decline), contact requests, event registrations (CSV), visitors'
+campaign supports, privacy.
 
 These lists hold personal data, so they need Django model permissions that only the Editors group (and
 superusers) have; `ensure_network_review()` grants them. The hooks at the bottom keep each member
@@ -39,7 +40,14 @@ from .confinement import (
     visible_to_member,
 )
 from .exports import SafeSpreadsheetExportMixin, csv_response
-from .models import ContactRequest, EventPage, EventRegistration, MemberGroup, MembershipApplication
+from .models import (
+    CampaignVisitorSupport,
+    ContactRequest,
+    EventPage,
+    EventRegistration,
+    MemberGroup,
+    MembershipApplication,
+)
 from .privacy import erase_personal_data, export_personal_data
 
 # Registered first thing: the explorer, admin search and site history read it from the policy registry.
@@ -198,11 +206,34 @@ class EventRegistrationViewSet(ModelViewSet):
     form_fields = ["name", "organisation", "email"]
 
 
+class CampaignVisitorSupportViewSet(ModelViewSet):
+    """Visitors supporting campaigns: personal data, so editors only; nobody adds or edits one by hand."""
+
+    model = CampaignVisitorSupport
+    icon = "pick"
+    menu_label = _("Campaign supporters")
+    url_prefix = "network/campaign-supporters"
+    url_namespace = "network_campaign_supporters"
+    index_view_class = SafeExportIndexView
+    inspect_view_enabled = True
+    list_display = ["name", "email", Column("campaign", accessor="campaign"), "confirmed_at", "created_at"]
+    list_filter = ["campaign"]
+    list_export = ["campaign", "name", "email", "confirmed_at", "created_at"]
+    export_filename = "campaign-supporters"
+    search_fields = ["name", "email"]
+    form_fields = ["name"]
+
+
 class NetworkInboxGroup(ViewSetGroup):
     menu_label = _("Network inbox")
     menu_icon = "mail"
     menu_order = 250
-    items = (MembershipApplicationViewSet, ContactRequestViewSet, EventRegistrationViewSet)
+    items = (
+        MembershipApplicationViewSet,
+        ContactRequestViewSet,
+        EventRegistrationViewSet,
+        CampaignVisitorSupportViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -249,6 +249,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Guild <no-reply@guild
 GUILD_EDITORS_EMAIL = env_list("GUILD_EDITORS_EMAIL", "editors@guild.example")
 # Public forms (join, contact, event registration): submissions per IP and form, "count/seconds".
 GUILD_FORM_RATE_LIMIT = os.environ.get("GUILD_FORM_RATE_LIMIT", "5/600")
+# Seconds a visitor's campaign-support confirmation link stays valid (unconfirmed supports are deleted after).
+GUILD_CAMPAIGN_CONFIRMATION_MAX_AGE = int(os.environ.get("GUILD_CAMPAIGN_CONFIRMATION_MAX_AGE", str(7 * 24 * 3600)))
 # Admin "forgotten password" emails per client IP, "count/seconds".
 GUILD_PASSWORD_RESET_RATE_LIMIT = os.environ.get("GUILD_PASSWORD_RESET_RATE_LIMIT", "5/3600")
 # How many reverse proxies in front of the site append to X-Forwarded-For (0: only REMOTE_ADDR counts).

@@ -1,4 +1,12 @@
-from .campaigns import CampaignIndexPage, CampaignPage, CampaignProgressFigure, CampaignSupporter
+from .campaigns import (
+    CampaignIndexPage,
+    CampaignMemberSupport,
+    CampaignPage,
+    CampaignProgressFigure,
+    CampaignSupporter,
+    CampaignVisitorSupport,
+    InvalidConfirmation,
+)
 from .collaboration import (
     AlreadyRegistered,
     ContactRequest,
@@ -11,19 +19,23 @@ from .collaboration import (
 from .events import EventIndexPage, EventPage
 from .members import MemberIndexPage, MemberPage
 from .news import NewsEvent, NewsIndexPage, NewsMember, NewsPage
+from .pledges import PledgeReminder, PledgeReport, PledgeTarget
 from .projects import ProjectIndexPage, ProjectPage, ProjectPartner, ReachTarget
 
 __all__ = [
     "AlreadyRegistered",
     "CampaignIndexPage",
+    "CampaignMemberSupport",
     "CampaignPage",
     "CampaignProgressFigure",
     "CampaignSupporter",
+    "CampaignVisitorSupport",
     "ContactRequest",
     "EventFull",
     "EventIndexPage",
     "EventPage",
     "EventRegistration",
+    "InvalidConfirmation",
     "MemberGroup",
     "MemberIndexPage",
     "MemberPage",
@@ -32,6 +44,9 @@ __all__ = [
     "NewsIndexPage",
     "NewsMember",
     "NewsPage",
+    "PledgeReminder",
+    "PledgeReport",
+    "PledgeTarget",
     "ProjectIndexPage",
     "ProjectPage",
     "ProjectPartner",

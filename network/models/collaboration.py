@@ -339,6 +339,13 @@ class MemberGroup(models.Model):
         )
 
     @classmethod
+    def members_of(cls, user):
+        """The member pages whose organisation `user` is an account of (none for visitors and editors)."""
+        if not user.is_authenticated:
+            return apps.get_model("network", "MemberPage").objects.none()
+        return apps.get_model("network", "MemberPage").objects.filter(access_group__group__user=user).order_by("title")
+
+    @classmethod
     def sync_for_page(cls, page):
         """Re-sync the groups a page may concern (its owner's organisations, its listed owners, organiser)."""
         specific = page.specific
@@ -372,7 +379,12 @@ def ensure_network_review():
     editors.permissions.add(
         *Permission.objects.filter(
             content_type__app_label="network",
-            content_type__model__in=["membershipapplication", "contactrequest", "eventregistration"],
+            content_type__model__in=[
+                "membershipapplication",
+                "contactrequest",
+                "eventregistration",
+                "campaignvisitorsupport",
+            ],
         ).exclude(codename__startswith="add_")
     )
 

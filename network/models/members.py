@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -19,6 +19,7 @@ from home.api_fields import (
     ChoiceListRepresentationField,
     CountryObjectField,
     ImageField,
+    ObjectListField,
     RelatedContentField,
     SkillListField,
     TopicListField,
@@ -31,6 +32,7 @@ from home.site_address import absolute_url
 
 from ..choices import MemberType, PledgeArea
 from ..forms import MemberFilterForm
+from .pledges import MemberPageForm, ProgressChart, progress_of
 
 
 class MemberIndexPage(ListingIndexMixin, Page):
@@ -122,7 +124,9 @@ class MemberPage(TaggedPageMixin, Page):
                 FieldPanel("pledge_commitments"),
             ],
             heading=_("European Alliance for Apprenticeships pledge"),
-        )
+        ),
+        InlinePanel("pledge_targets", label=_("Pledge targets")),
+        InlinePanel("pledge_reports", label=_("Yearly progress reports")),
     ]
     tagging_panels = [FieldPanel("skills"), FieldPanel("topics")]
     edit_handler = TabbedInterface(
@@ -170,6 +174,39 @@ class MemberPage(TaggedPageMixin, Page):
         APIField("pledge_start_year"),
         APIField("pledge_areas", serializer=ChoiceListRepresentationField()),
         APIField("pledge_commitments"),
+        # The pledge fields are detail only (api/views.py): open data and listings need not fetch them.
+        APIField(
+            "pledge_targets",
+            serializer=ObjectListField(
+                ["number", "counts", "target_year"],
+                {"number": {"type": "integer"}, "counts": {"type": "string"}, "target_year": {"type": "integer"}},
+            ),
+        ),
+        APIField(
+            "pledge_reports",
+            serializer=ObjectListField(
+                ["year", "achieved", "counts", "narrative"],
+                {
+                    "year": {"type": "integer"},
+                    "achieved": {"type": "integer"},
+                    "counts": {"type": "string"},
+                    "narrative": {"type": "string"},
+                },
+            ),
+        ),
+        APIField(
+            "pledge_progress",
+            serializer=ObjectListField(
+                ["label", "achieved", "target", "target_year", "percent"],
+                {
+                    "label": {"type": "string"},
+                    "achieved": {"type": "integer"},
+                    "target": {"type": "integer"},
+                    "target_year": {"type": "integer"},
+                    "percent": {"type": ["integer", "null"]},
+                },
+            ),
+        ),
         APIField("body"),
         APIField("skills", serializer=SkillListField()),
         APIField("topics", serializer=TopicListField()),
@@ -208,6 +245,7 @@ class MemberPage(TaggedPageMixin, Page):
     # The member types the home page counts as "cities": a city or metropolitan authority.
     city_member_types = (MemberType.CITY,)
     subpage_types = []
+    base_form_class = MemberPageForm
 
     class Meta:
         verbose_name = _("member")
@@ -253,6 +291,13 @@ class MemberPage(TaggedPageMixin, Page):
                 "startDate": self.joined_on.isoformat(),
             }
         return data
+
+    def pledge_progress(self):
+        """Progress against each pledge target (the reports of the same kind added up), for the chart."""
+        return progress_of(list(self.pledge_targets.all()), list(self.pledge_reports.all()))
+
+    def pledge_chart(self):
+        return ProgressChart(self.pledge_progress())
 
     def pledge_area_labels(self):
         return self._meta.get_field("pledge_areas").labels(self.pledge_areas)
