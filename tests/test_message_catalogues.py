@@ -5,9 +5,11 @@ fails here, for every language in ``settings.LANGUAGES`` (the source language, E
 """
 
 import gettext
+import os
 import re
 import shutil
 import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -65,6 +67,44 @@ def test_the_catalogue_translates_every_message_and_none_is_fuzzy(code):
     assert not catalogue.metadata_is_fuzzy
     assert [entry.msgid for entry in catalogue if not entry.obsolete and not entry.translated()] == []
     assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
+
+
+SOURCE_DIRS = ("api", "config", "home", "network", "partners", "practices", "search", "site")
+
+
+def test_every_message_in_the_code_and_templates_is_in_the_catalogues(tmp_path, settings):
+    """What `makemessages` extracts from the source today is all in the French catalogue (and so, by the test
+    below, in every catalogue): a string added in code without a translation fails here, not on the French site.
+    makemessages runs on a copy, so the real catalogues are never rewritten by a test."""
+    if shutil.which("xgettext") is None:
+        pytest.skip("GNU gettext (xgettext) is not installed")
+    for name in SOURCE_DIRS:
+        shutil.copytree(
+            Path(settings.BASE_DIR) / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo")
+        )
+    shutil.copytree(LOCALE_DIR / "fr", tmp_path / "locale" / "fr", ignore=shutil.ignore_patterns("*.mo"))
+    subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            str(Path(settings.BASE_DIR) / "manage.py"),
+            "makemessages",
+            "-l",
+            "fr",
+            "--no-obsolete",
+            "-v0",
+        ],
+        cwd=tmp_path,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "GUILD_LOCALE_DIR": str(tmp_path / "locale"),
+        },
+        check=True,
+        capture_output=True,
+    )
+    extracted = polib.pofile(str(tmp_path / "locale" / "fr" / "LC_MESSAGES" / "django.po"))
+    missing = [entry.msgid for entry in extracted if not entry.translated() or "fuzzy" in entry.flags]
+    assert missing == []
 
 
 @pytest.mark.parametrize("code", TRANSLATED_LANGUAGES)

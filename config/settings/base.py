@@ -212,7 +212,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [(code, LANGUAGE_NAMES.get(code, code)) for code in env_list("GUILD_LANGUAGES", "en,fr,de,es,it,pl,nl")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# GUILD_LOCALE_DIR: tests/test_message_catalogues.py extracts messages into a copy, never into the real catalogues.
+LOCALE_PATHS = [Path(os.environ.get("GUILD_LOCALE_DIR", BASE_DIR / "locale"))]
 # wagtail-localize: editors translate pages in the admin (synced from the source page; PO export/import).
 # Machine translation stays off unless a translator class is configured, e.g.
 # WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR=wagtail_localize.machine_translators.deepl.DeepLTranslator
