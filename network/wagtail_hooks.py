@@ -7,6 +7,8 @@ organisation's page permissions in step with the pages it owns.
 """
 
 import json
+import tempfile
+from pathlib import Path
 
 from django import forms
 from django.contrib import messages
@@ -39,6 +41,7 @@ from .confinement import (
     uploaded_by_organisation,
     visible_to_member,
 )
+from .erasmus_import import ErasmusFormatError, ErasmusProjectImport
 from .exports import SafeSpreadsheetExportMixin, csv_response
 from .models import (
     CampaignVisitorSupport,
@@ -48,6 +51,7 @@ from .models import (
     MemberGroup,
     MembershipApplication,
 )
+from .models.collaboration import EDITORS_GROUP_NAME
 from .privacy import erase_personal_data, export_personal_data
 
 # Registered first thing: the explorer, admin search and site history read it from the policy registry.
@@ -302,6 +306,77 @@ class PrivacyView(WagtailAdminTemplateMixin, FormView):
         return redirect("network_privacy")
 
 
+class ErasmusImportForm(forms.Form):
+    export = forms.FileField(
+        label=_("Project Results Platform export"),
+        help_text=_("The XLSX or CSV file exported from erasmus-plus.ec.europa.eu/projects (10 MB at most)."),
+    )
+
+    def clean_export(self):
+        upload = self.cleaned_data["export"]
+        if Path(upload.name).suffix.lower() not in (".xlsx", ".csv"):
+            raise forms.ValidationError(_("Choose an .xlsx or .csv file."))
+        if upload.size > 10 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return upload
+
+
+class ErasmusImportView(WagtailAdminTemplateMixin, FormView):
+    """Upload a Project Results Platform export; projects are created (as drafts) or updated by identifier, and
+    the page shows what changed (the admin side of `import_erasmus_projects`)."""
+
+    template_name = "network/admin/erasmus_import.html"
+    form_class = ErasmusImportForm
+    page_title = _("Import Erasmus+ projects")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_can_import_projects(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["export"]
+        # The importer reads a path (openpyxl and the CSV sniffer both want the whole file).
+        with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix.lower()) as copy:
+            for chunk in upload.chunks():
+                copy.write(chunk)
+            copy.flush()
+            try:
+                report = ErasmusProjectImport(copy.name).run()
+            except ErasmusFormatError as error:
+                form.add_error("export", str(error))
+                return self.form_invalid(form)
+        sections = [
+            (_("Created (drafts, to check and publish)"), report.created),
+            (_("Updated"), report.updated),
+            (_("Unchanged"), report.unchanged),
+            (_("Not members (not linked; add them as members to link them)"), report.not_members),
+            (_("Problems"), report.problems),
+        ]
+        context = self.get_context_data(form=ErasmusImportForm(), report=report, report_sections=sections)
+        return self.render_to_response(context)
+
+
+def user_can_import_projects(user):
+    """Editors (who review and publish projects); members cannot create projects for the whole network."""
+    return user.is_superuser or (
+        user.groups.filter(name=EDITORS_GROUP_NAME).exists() and user.has_perm("wagtailadmin.access_admin")
+    )
+
+
+class ErasmusImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_can_import_projects(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_erasmus_import_menu_item():
+    return ErasmusImportMenuItem(
+        _("Import Erasmus+ projects"), reverse("network_erasmus_import"), icon_name="upload", order=910
+    )
+
+
 def user_can_manage_personal_data(user):
     return user.has_perm("network.delete_membershipapplication") and user.has_perm("network.delete_eventregistration")
 
@@ -315,6 +390,7 @@ def register_network_admin_urls():
             name="network_event_registrations_csv",
         ),
         path("network/privacy/", PrivacyView.as_view(), name="network_privacy"),
+        path("network/erasmus-import/", ErasmusImportView.as_view(), name="network_erasmus_import"),
     ]
 
 

@@ -10,12 +10,14 @@ from decimal import Decimal
 from io import StringIO
 from pathlib import Path
 
+from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 import pytest
 from openpyxl import Workbook
 
-from network.models import ProjectPage
+from network.models import ProjectPage, ensure_network_review
 
 from . import factories
 
@@ -160,3 +162,31 @@ def test_bad_files_are_clear_errors(site_tree, tmp_path):
     with pytest.raises(CommandError, match="No project index page with id"):
         call_command("import_erasmus_projects", str(FIXTURE), "--parent", "999999", stdout=StringIO())
     assert not ProjectPage.objects.exists()
+
+
+def test_editors_upload_an_export_in_the_admin_and_see_what_changed(client, members, admin_user):
+    url = "/admin/network/erasmus-import/"
+    ensure_network_review()
+    member = User.objects.create_user("member", "m@example.org", "member-password-123")
+    member.groups.add(Group.objects.get(name="Members"))
+    client.force_login(member)
+    refused = client.get(url)  # members cannot import for the whole network: Wagtail sends them to the dashboard
+    assert refused.status_code == 302 and refused["Location"] == "/admin/"
+    assert client.post(url, {"export": SimpleUploadedFile("export.csv", FIXTURE.read_bytes())}).status_code == 302
+    assert not ProjectPage.objects.filter(project_code=CODE).exists()
+
+    client.force_login(admin_user)
+    assert client.get(url).status_code == 200
+    upload = SimpleUploadedFile("export.csv", FIXTURE.read_bytes(), content_type="text/csv")
+    response = client.post(url, {"export": upload})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Created (drafts, to check and publish)" in html
+    assert ProjectPage.objects.filter(project_code=CODE).count() == 1
+    again = client.post(url, {"export": SimpleUploadedFile("export.csv", FIXTURE.read_bytes())})
+    assert "Nothing changed" in again.content.decode()
+
+    wrong = client.post(url, {"export": SimpleUploadedFile("notes.txt", b"hello")})
+    assert "Choose an .xlsx or .csv file." in wrong.content.decode()
+    broken = client.post(url, {"export": SimpleUploadedFile("export.xlsx", b"not a workbook")})
+    assert broken.status_code == 200 and "is not a readable XLSX file" in broken.content.decode()
