@@ -10,14 +10,20 @@ from django.db import transaction
 from django.utils import timezone
 
 CACHE_KEY = "guild:content-changed-at"
+VOCABULARY_KEY = "guild:vocabulary-changed-at"
+
+
+def changed_at(key):
+    """The timestamp kept under `key`; with a cold cache, now (and kept from now on)."""
+    value = cache.get(key)
+    if value is None:
+        value = timezone.now()
+        cache.set(key, value, None)
+    return value
 
 
 def content_changed_at():
-    value = cache.get(CACHE_KEY)
-    if value is None:
-        value = timezone.now()
-        cache.set(CACHE_KEY, value, None)
-    return value
+    return changed_at(CACHE_KEY)
 
 
 def bump_content_version():
@@ -32,16 +38,9 @@ def mark_content_changed():
     transaction.on_commit(bump_content_version)
 
 
-VOCABULARY_KEY = "guild:vocabulary-changed-at"
-
-
 def vocabulary_changed_at():
     """When a skill or one of its labels last changed (saved in the admin or by `import_esco`)."""
-    value = cache.get(VOCABULARY_KEY)
-    if value is None:
-        value = timezone.now()
-        cache.set(VOCABULARY_KEY, value, None)
-    return value
+    return changed_at(VOCABULARY_KEY)
 
 
 def mark_vocabulary_changed():

@@ -277,7 +277,31 @@ class PrivacyForm(forms.Form):
         return data
 
 
-class PrivacyView(WagtailAdminTemplateMixin, FormView):
+class RestrictedAdminFormView(WagtailAdminTemplateMixin, FormView):
+    """An admin form page for those `allowed(user)` says may use it (others get Wagtail's permission denied)."""
+
+    @staticmethod
+    def allowed(user):
+        raise NotImplementedError
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.allowed(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RestrictedMenuItem(MenuItem):
+    """A settings menu entry shown to those `allowed(user)` lets in (the view checks again)."""
+
+    def __init__(self, *args, allowed, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.allowed = allowed
+
+    def is_shown(self, request):
+        return self.allowed(request.user)
+
+
+class PrivacyView(RestrictedAdminFormView):
     """Export or erase one person's personal data (the admin side of `privacy_export` / `privacy_erase`)."""
 
     template_name = "network/admin/privacy.html"
@@ -285,10 +309,9 @@ class PrivacyView(WagtailAdminTemplateMixin, FormView):
     page_title = _("Personal data")
     header_icon = "lock"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not user_can_manage_personal_data(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    @staticmethod
+    def allowed(user):
+        return user_can_manage_personal_data(user)
 
     def form_valid(self, form):
         email = form.cleaned_data["email"]
@@ -321,7 +344,7 @@ class ErasmusImportForm(forms.Form):
         return upload
 
 
-class ErasmusImportView(WagtailAdminTemplateMixin, FormView):
+class ErasmusImportView(RestrictedAdminFormView):
     """Upload a Project Results Platform export; projects are created (as drafts) or updated by identifier, and
     the page shows what changed (the admin side of `import_erasmus_projects`)."""
 
@@ -330,10 +353,9 @@ class ErasmusImportView(WagtailAdminTemplateMixin, FormView):
     page_title = _("Import Erasmus+ projects")
     header_icon = "upload"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not user_can_import_projects(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    @staticmethod
+    def allowed(user):
+        return user_can_import_projects(user)
 
     def form_valid(self, form):
         upload = form.cleaned_data["export"]
@@ -365,15 +387,14 @@ def user_can_import_projects(user):
     )
 
 
-class ErasmusImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return user_can_import_projects(request.user)
-
-
 @hooks.register("register_settings_menu_item")
 def register_erasmus_import_menu_item():
-    return ErasmusImportMenuItem(
-        _("Import Erasmus+ projects"), reverse("network_erasmus_import"), icon_name="upload", order=910
+    return RestrictedMenuItem(
+        _("Import Erasmus+ projects"),
+        reverse("network_erasmus_import"),
+        icon_name="upload",
+        order=910,
+        allowed=user_can_import_projects,
     )
 
 
@@ -394,14 +415,15 @@ def register_network_admin_urls():
     ]
 
 
-class PrivacyMenuItem(MenuItem):
-    def is_shown(self, request):
-        return user_can_manage_personal_data(request.user)
-
-
 @hooks.register("register_settings_menu_item")
 def register_privacy_menu_item():
-    return PrivacyMenuItem(_("Personal data"), reverse("network_privacy"), icon_name="lock", order=900)
+    return RestrictedMenuItem(
+        _("Personal data"),
+        reverse("network_privacy"),
+        icon_name="lock",
+        order=900,
+        allowed=user_can_manage_personal_data,
+    )
 
 
 @hooks.register("register_page_header_buttons")
