@@ -7,3 +7,6 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 - connects the receivers
+        from .confinement import confine_admin_user_filters
+
+        confine_admin_user_filters()

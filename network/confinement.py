@@ -112,3 +112,38 @@ def may_see_private_file(user, file):
     if is_confined_member(user):
         return organisation_colleagues(user).filter(pk=file.uploaded_by_user_id).exists()
     return user.has_perm("wagtailadmin.access_admin")
+
+
+def confine_admin_user_filters():
+    """The explorer's "Owner" and "Edited by" filters and the site-history report's user filter offer, to a
+    member, only the accounts of its own organisation(s).
+
+    Out of the box they list every page owner and editor site-wide: a member could read every other member's
+    contact names there, though not their pages. Wagtail 8.0 has no hook for these choices, so their querysets are
+    wrapped here once, at start-up (network/apps.py); editors and superusers keep Wagtail's own lists.
+    """
+    from wagtail.admin.views.pages.listing import PageFilterSet
+    from wagtail.admin.views.reports.audit_logging import SiteHistoryReportFilterSet
+
+    for name in ("owner", "edited_by"):
+        wagtail_filter = PageFilterSet.base_filters[name]
+        wagtail_choices = wagtail_filter.queryset
+
+        def choices(request, wagtail_choices=wagtail_choices):
+            users = wagtail_choices(request)
+            return (
+                users.filter(pk__in=organisation_colleagues(request.user))
+                if is_confined_member(request.user)
+                else users
+            )
+
+        wagtail_filter.queryset = choices
+
+    wagtail_users = SiteHistoryReportFilterSet.get_users_queryset
+
+    def get_users_queryset(filterset):
+        users = wagtail_users(filterset)
+        user = filterset.request.user
+        return users.filter(pk__in=organisation_colleagues(user)) if is_confined_member(user) else users
+
+    SiteHistoryReportFilterSet.get_users_queryset = get_users_queryset

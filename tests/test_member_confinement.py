@@ -66,9 +66,9 @@ def network(site_tree):
     )
 
 
-#: Member B's draft titles. (Its contact's name still appears in Wagtail's "Owner" / "Edited by" / user
-#: filters, which list every page owner site-wide: a known gap, docs/security.md.)
-LYON_SECRETS = [r"Lyon secret draft", r"Lyon unannounced rename", r"Lyon Metropole(?! contact)"]
+#: Member B's draft titles, its name and its contact's name (which Wagtail's "Owner" / "Edited by" / user
+#: filters would list site-wide: network.confinement.confine_admin_user_filters).
+LYON_SECRETS = [r"Lyon secret draft", r"Lyon unannounced rename", r"Lyon Metropole"]
 
 
 def assert_no_lyon_secrets(response):
@@ -101,6 +101,20 @@ def test_member_a_still_sees_its_own_draft_and_public_pages(client, network):
     assert "City of Ghent" in members
     practices = client.get(reverse("wagtailadmin_explore", args=[network.tree.practices.pk])).content.decode()
     assert "Lyon public desk" not in practices  # it has an unpublished rename: hidden with it
+
+
+def test_the_user_filters_offer_a_member_only_its_own_organisations_accounts(client, network):
+    client.force_login(network.ghent_user)
+    for url in (
+        reverse("wagtailadmin_explore", args=[network.tree.practices.pk]),
+        reverse("wagtailadmin_reports:site_history"),
+    ):
+        html = client.get(url).content.decode()
+        assert "Lyon Metropole contact" not in html, url
+    # Editors still choose among everyone.
+    client.force_login(network.editor)
+    html = client.get(reverse("wagtailadmin_explore", args=[network.tree.practices.pk])).content.decode()
+    assert "Lyon Metropole contact" in html
 
 
 def test_the_site_history_report_shows_member_a_nothing_of_member_b(client, network):
