@@ -16,7 +16,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -135,6 +137,18 @@ def test_a_generated_python_client_reads_every_endpoint(python_client_package, n
     client.set_httpx_client(
         httpx.Client(transport=httpx.WSGITransport(app=get_wsgi_application()), base_url="http://testserver")
     )
+    # As Django's test client does: a request's start and end must not close the test's connection (on
+    # PostgreSQL that ends its transaction).
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        check_every_endpoint(client, network, image, document)
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
+
+
+def check_every_endpoint(client, network, image, document):
     operations = [
         "list_pages",
         "get_page",

@@ -18,7 +18,9 @@ def run_worker():
     call_command("db_worker", "--queue-name", "embeddings", "--backend", "embeddings", "--batch", "--no-startup-delay")
 
 
-@pytest.mark.django_db
+# Transactional: the worker, like production's, closes and reopens its database connection between tasks, which
+# would end the test's own transaction on PostgreSQL.
+@pytest.mark.django_db(transaction=True)
 def test_publishing_queues_the_vector_for_the_worker_not_the_request(site_tree, django_capture_on_commit_callbacks):
     tasks = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
