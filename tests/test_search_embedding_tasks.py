@@ -19,8 +19,9 @@ def run_worker():
 
 
 # Transactional: the worker, like production's, closes and reopens its database connection between tasks, which
-# would end the test's own transaction on PostgreSQL.
-@pytest.mark.django_db(transaction=True)
+# would end the test's own transaction on PostgreSQL. serialized_rollback puts back what the flush at the end
+# removes (Wagtail's root page and locale, made by migrations), as the browser tests do.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_publishing_queues_the_vector_for_the_worker_not_the_request(site_tree, django_capture_on_commit_callbacks):
     tasks = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
