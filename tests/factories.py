@@ -203,3 +203,29 @@ class JointQualificationPageFactory(TaggedPageFactory):
 
     class Meta:
         model = JointQualificationPage
+
+
+def accepted_member(editor, organisation_name="City of Ghent", email="apprenticeships@stad.gent", **fields):
+    """A member organisation accepted the real way (an application an editor accepts): its draft member page
+    and the account of its contact, `(page, user)`."""
+    from django.contrib.auth import get_user_model
+
+    from network.choices import PledgeStatus
+    from network.models import MembershipApplication
+
+    application = MembershipApplication.objects.create(
+        **{
+            "organisation_name": organisation_name,
+            "member_type": "city",
+            "country": "BE",
+            "city": "Ghent",
+            "contact_name": "Contact person",
+            "email": email,
+            "pledge_status": PledgeStatus.NO,
+            "motivation": "To share practices.",
+            "consent": True,
+            **fields,
+        }
+    )
+    page = application.accept(by=editor)
+    return page, get_user_model().objects.get(email=email)

@@ -14,10 +14,9 @@ from django.urls import reverse
 
 import pytest
 
-from network.choices import PledgeStatus
-from network.models import CampaignMemberSupport, CampaignVisitorSupport, MembershipApplication, ensure_network_review
+from network.models import CampaignMemberSupport, CampaignVisitorSupport, ensure_network_review
 
-from .factories import CampaignPageFactory, MemberPageFactory
+from .factories import CampaignPageFactory, MemberPageFactory, accepted_member
 
 EMAIL = "Aino.Virtanen@example.fi"
 
@@ -39,19 +38,7 @@ def member_account(site_tree):
     """A member organisation accepted the real way, with its account."""
     ensure_network_review()
     editor = User.objects.create_superuser("editor", "editor@guild.example", "editor-password-123")
-    application = MembershipApplication.objects.create(
-        organisation_name="City of Ghent",
-        member_type="city",
-        country="BE",
-        city="Ghent",
-        contact_name="Contact person",
-        email="apprenticeships@stad.gent",
-        pledge_status=PledgeStatus.NO,
-        motivation="To share practices.",
-        consent=True,
-    )
-    page = application.accept(by=editor)
-    return page, User.objects.get(email="apprenticeships@stad.gent")
+    return accepted_member(editor)
 
 
 def counts(client, campaign):

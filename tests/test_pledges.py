@@ -17,10 +17,10 @@ from wagtail.models import PageViewRestriction, WorkflowState
 import pytest
 
 from network.choices import PledgeStatus
-from network.models import MemberPage, MembershipApplication, PledgeReminder, ensure_network_review
+from network.models import MemberPage, PledgeReminder, ensure_network_review
 
 from .admin_forms import editor_form_data
-from .factories import MemberPageFactory
+from .factories import MemberPageFactory, accepted_member
 
 THIS_YEAR = timezone.localdate().year
 LAST_YEAR = THIS_YEAR - 1
@@ -138,19 +138,8 @@ def member_account(site_tree):
     ensure_network_review()
     editor = User.objects.create_user("editor", "editor@guild.example", "editor-password-123")
     editor.groups.add(Group.objects.get(name="Editors"))
-    application = MembershipApplication.objects.create(
-        organisation_name="City of Ghent",
-        member_type="city",
-        country="BE",
-        city="Ghent",
-        contact_name="Contact person",
-        email="apprenticeships@stad.gent",
-        pledge_status=PledgeStatus.HOLDS,
-        motivation="To share practices.",
-        consent=True,
-    )
-    page = application.accept(by=editor)
-    return page, User.objects.get(email="apprenticeships@stad.gent"), editor
+    page, user = accepted_member(editor, pledge_status=PledgeStatus.HOLDS)
+    return page, user, editor
 
 
 def pledge_form(client, page, targets=(), reports=(), action="action-submit"):
