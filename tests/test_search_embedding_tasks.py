@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 import pytest
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from search.models import PageEmbedding
@@ -18,11 +19,13 @@ def run_worker():
     call_command("db_worker", "--queue-name", "embeddings", "--backend", "embeddings", "--batch", "--no-startup-delay")
 
 
-# Transactional: the worker, like production's, closes and reopens its database connection between tasks, which
-# would end the test's own transaction on PostgreSQL. serialized_rollback puts back what the flush at the end
-# removes (Wagtail's root page and locale, made by migrations), as the browser tests do.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_publishing_queues_the_vector_for_the_worker_not_the_request(site_tree, django_capture_on_commit_callbacks):
+@pytest.mark.django_db
+def test_publishing_queues_the_vector_for_the_worker_not_the_request(
+    site_tree, django_capture_on_commit_callbacks, monkeypatch
+):
+    # The worker closes stale connections between tasks, as a long-running process should; here its connection
+    # is the test's, whose transaction (on PostgreSQL) must outlive it, as Django's test client keeps it too.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     tasks = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
         "embeddings": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["embeddings"]},
