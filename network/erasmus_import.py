@@ -9,7 +9,10 @@ A project is found by its identifier (`ProjectPage.project_code`). New projects 
 project index, for an editor to check and publish; a live project without pending changes is republished with
 the platform's values, one that has a draft keeps it and gets the values in a new draft. Coordinator and
 partners are linked to existing members by name (page title or organisation name, letter case and spacing
-ignored) and country; organisations that are not members are listed in the report, never created.
+ignored) and country. Organisations that are not members are listed in the report; when asked
+(`--create-members`, or the box in the admin upload) they are created as draft member pages instead, with the
+member type guessed from the export's organisation type, for the Network to check and publish, and linked at
+once (drafts never show on the public site, so nothing is published on the platform's behalf).
 """
 
 import csv
@@ -29,8 +32,8 @@ from wagtail.models import Locale
 from django_countries import countries
 from openpyxl import load_workbook
 
-from .choices import PartnerRole, Programme
-from .models import MemberPage, ProjectIndexPage, ProjectPage, ProjectPartner
+from .choices import MemberType, PartnerRole, Programme
+from .models import MemberIndexPage, MemberPage, ProjectIndexPage, ProjectPage, ProjectPartner
 
 COLUMNS = {
     "identifier": ("Project Identifier", "Project Number"),
@@ -45,10 +48,30 @@ COLUMNS = {
     "website": ("Project Website",),
     "coordinator": ("Coordinating organisation name", "Coordinator's name"),
     "coordinator_country": ("Coordinator's country",),
+    "coordinator_type": ("Coordinator organisation type", "Coordinator's organisation type"),
+    "coordinator_website": ("Coordinator's website",),
 }
 PARTNER_RE = re.compile(r"^Partner (\d+) name$")
 HEADER_SEARCH_ROWS = 10
 SUMMARY_LENGTH = 600
+
+# The platform's organisation types (its "Organisation type" lists) to Guild's member types, first match wins.
+# A guess for the Network to check in the draft, so the report names the type it chose.
+ORGANISATION_TYPES = (
+    (("chamber",), MemberType.CHAMBER),
+    (("trade union", "employers", "social partner"), MemberType.SOCIAL_PARTNER),
+    (("research",), MemberType.RESEARCH),
+    (("professional", "network"), MemberType.PROFESSIONAL_BODY),
+    (("non-governmental", "association", "foundation", "youth"), MemberType.NON_PROFIT),
+    (("school", "vocational", "educational", "education institution", "training"), MemberType.VET_PROVIDER),
+    (("enterprise", "company", "business"), MemberType.COMPANY),
+)
+# A public body is a city when its name says so, otherwise a regional or national authority.
+CITY_WORDS = re.compile(
+    r"\b(city|town|municipal\w*|stadt|gemeente|ville|commune|comune|ayuntamiento|concello|ajuntament|miasto|"
+    r"kaupunki|kommune?|kommun|mairie|metropol\w*)\b",
+    re.IGNORECASE,
+)
 
 
 class ErasmusFormatError(ValueError):
@@ -61,11 +84,12 @@ class ProjectReport:
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
     not_members: list = field(default_factory=list)
+    created_members: list = field(default_factory=list)
     problems: list = field(default_factory=list)
 
     @property
     def changed(self):
-        return bool(self.created or self.updated)
+        return bool(self.created or self.updated or self.created_members)
 
 
 def read_table(path):
@@ -91,7 +115,8 @@ def read_table(path):
 
 
 def header_index(rows):
-    """(row number of the header, {key: column index}, {partner number: (name column, country column)})."""
+    """(row number of the header, {key: column index},
+    {partner number: (name column, country column, organisation type column or None, website column or None)})."""
     for number, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         names = [str(cell or "").strip() for cell in row]
         found = {}
@@ -103,8 +128,14 @@ def header_index(rows):
             partners = {}
             for position, name in enumerate(names):
                 match = PARTNER_RE.match(name)
-                if match and f"Partner {match.group(1)} country" in names:
-                    partners[int(match.group(1))] = (position, names.index(f"Partner {match.group(1)} country"))
+                number_text = match.group(1) if match else None
+                if match and f"Partner {number_text} country" in names:
+                    optional = [f"Partner {number_text} organisation type", f"Partner {number_text} website"]
+                    partners[int(number_text)] = (
+                        position,
+                        names.index(f"Partner {number_text} country"),
+                        *(names.index(name) if name in names else None for name in optional),
+                    )
             return number, found, dict(sorted(partners.items()))
     raise ErasmusFormatError("No header with 'Project Identifier' (or 'Project Number') and 'Project Title'.")
 
@@ -150,10 +181,38 @@ def normalised(name):
     return " ".join(name.lower().split())
 
 
+def member_type_for(organisation_type, name):
+    """Guild's member type for an organisation of the export (a guess, shown in the report)."""
+    kind = text_of(organisation_type).lower()
+    for words, member_type in ORGANISATION_TYPES:
+        if any(word in kind for word in words):
+            return member_type
+    if "public" in kind or not kind:
+        if CITY_WORDS.search(name):
+            return MemberType.CITY
+        if "public" in kind:
+            return MemberType.REGIONAL_AUTHORITY
+    return MemberType.NON_PROFIT
+
+
+def valid_url(value):
+    value = text_of(value)
+    try:
+        URLValidator()(value)
+    except ValidationError:
+        return ""
+    return value
+
+
 class ErasmusProjectImport:
-    def __init__(self, path, parent=None):
+    """One import run: `run()` reads the export and returns a `ProjectReport`. With `create_members`, organisations
+    that are not members become draft member pages (under the default language's member index) and are linked."""
+
+    def __init__(self, path, parent=None, create_members=False):
         self.path = path
         self.parent = parent
+        self.create_members = create_members
+        self._member_index = None
         self.report = ProjectReport()
         self.members = {}
         for member in MemberPage.objects.all().only("id", "title", "organisation_name", "country"):
@@ -161,17 +220,44 @@ class ErasmusProjectImport:
                 if name:
                     self.members.setdefault((normalised(name), member.country.code), member)
 
-    def member(self, name, country):
-        name = text_of(name)
+    def member(self, name, country, organisation_type=None, website=None):
+        name = text_of(name)[:255]
         if not name:
             return None
         code = country_code(country)
         found = self.members.get((normalised(name), code))
+        if found is None and self.create_members and code:
+            found = self.draft_member(name, code, organisation_type, website)
         if found is None:
             entry = f"{name} ({code or text_of(country) or '?'})"
             if entry not in self.report.not_members:
                 self.report.not_members.append(entry)
         return found
+
+    def member_index(self):
+        if self._member_index is None:
+            self._member_index = (
+                MemberIndexPage.objects.filter(locale=Locale.get_default()).first() or MemberIndexPage.objects.first()
+            )
+            if self._member_index is None:
+                raise ErasmusFormatError("There is no member index page to create draft members under.")
+        return self._member_index
+
+    def draft_member(self, name, code, organisation_type, website):
+        member_type = member_type_for(organisation_type, name)
+        member = MemberPage(
+            title=name,
+            organisation_name=name,
+            country=code,
+            member_type=member_type,
+            website=valid_url(website),
+            live=False,
+        )
+        self.member_index().add_child(instance=member)
+        member.save_revision()
+        self.members[(normalised(name), code)] = member
+        self.report.created_members.append(f"{name} ({code}): {member_type.label}")
+        return member
 
     def index_page(self):
         if self.parent is not None:
@@ -212,12 +298,7 @@ class ErasmusProjectImport:
         if "eu_grant" in columns:
             values["eu_grant"] = parse_amount(cell("eu_grant"))
         if "website" in columns:
-            website = text_of(cell("website"))
-            try:
-                URLValidator()(website)
-            except ValidationError:
-                website = ""
-            values["website"] = website
+            values["website"] = valid_url(cell("website"))
         return values
 
     def import_row(self, line, row, columns, partners):
@@ -225,13 +306,21 @@ class ErasmusProjectImport:
         if not values["project_code"] or not values["title"]:
             self.report.problems.append(f"line {line}: no project identifier or title, skipped")
             return
+
+        def cell(key):
+            return row[columns[key]] if key in columns else None
+
         coordinator = self.member(
-            row[columns["coordinator"]] if "coordinator" in columns else None,
-            row[columns["coordinator_country"]] if "coordinator_country" in columns else None,
+            cell("coordinator"), cell("coordinator_country"), cell("coordinator_type"), cell("coordinator_website")
         )
         partner_members = []
-        for name_column, country_column in partners.values():
-            member = self.member(row[name_column], row[country_column])
+        for name_column, country_column, type_column, website_column in partners.values():
+            member = self.member(
+                row[name_column],
+                row[country_column],
+                row[type_column] if type_column is not None else None,
+                row[website_column] if website_column is not None else None,
+            )
             if member is not None and member != coordinator and member not in partner_members:
                 partner_members.append(member)
         page = ProjectPage.objects.filter(project_code=values["project_code"]).order_by("pk").first()

@@ -334,6 +334,14 @@ class ErasmusImportForm(forms.Form):
         label=_("Project Results Platform export"),
         help_text=_("The XLSX or CSV file exported from erasmus-plus.ec.europa.eu/projects (10 MB at most)."),
     )
+    create_members = forms.BooleanField(
+        label=_("Create organisations that are not members yet as draft member pages"),
+        help_text=_(
+            "They are linked to their projects at once and stay drafts, off the public site, until the Network "
+            "checks and publishes them. Unticked, they are only listed."
+        ),
+        required=False,
+    )
 
     def clean_export(self):
         upload = self.cleaned_data["export"]
@@ -365,7 +373,7 @@ class ErasmusImportView(RestrictedAdminFormView):
                 copy.write(chunk)
             copy.flush()
             try:
-                report = ErasmusProjectImport(copy.name).run()
+                report = ErasmusProjectImport(copy.name, create_members=form.cleaned_data["create_members"]).run()
             except ErasmusFormatError as error:
                 form.add_error("export", str(error))
                 return self.form_invalid(form)
@@ -373,7 +381,11 @@ class ErasmusImportView(RestrictedAdminFormView):
             (_("Created (drafts, to check and publish)"), report.created),
             (_("Updated"), report.updated),
             (_("Unchanged"), report.unchanged),
-            (_("Not members (not linked; add them as members to link them)"), report.not_members),
+            (_("Created as draft members (to check and publish; linked)"), report.created_members),
+            (
+                _("Not members (not linked; add them as members, or import again with the box ticked)"),
+                report.not_members,
+            ),
             (_("Problems"), report.problems),
         ]
         context = self.get_context_data(form=ErasmusImportForm(), report=report, report_sections=sections)

@@ -17,7 +17,9 @@ from django.core.management import CommandError, call_command
 import pytest
 from openpyxl import Workbook
 
-from network.models import ProjectPage, ensure_network_review
+from network.choices import MemberType
+from network.erasmus_import import member_type_for
+from network.models import MemberPage, ProjectPage, ensure_network_review
 
 from . import factories
 
@@ -190,3 +192,69 @@ def test_editors_upload_an_export_in_the_admin_and_see_what_changed(client, memb
     assert "Choose an .xlsx or .csv file." in wrong.content.decode()
     broken = client.post(url, {"export": SimpleUploadedFile("export.xlsx", b"not a workbook")})
     assert broken.status_code == 200 and "is not a readable XLSX file" in broken.content.decode()
+
+
+def test_with_create_members_organisations_that_are_not_members_become_linked_draft_members(
+    members, client, site_tree
+):
+    out = StringIO()
+    call_command("import_erasmus_projects", str(FIXTURE), "--create-members", stdout=out)
+    output = out.getvalue()
+    draft = MemberPage.objects.get(title="Example Cámara de Comercio", country="ES")
+    assert not draft.live and draft.member_type == MemberType.CHAMBER  # from "Chamber of commerce"
+    assert draft.revisions.count() == 1  # in the moderation queue's history like any draft
+    assert "Created as draft members (to check and publish; linked): 1" in output
+    assert "Example Cámara de Comercio (ES): Chamber of industry, commerce or crafts" in output
+    assert "Not members" not in output  # nobody left unlinked
+    project = ProjectPage.objects.get(project_code=CODE)
+    assert {link.member_id for link in project.partner_links.all()} == {members["college"].pk, draft.pk}
+    assert MemberPage.objects.get(pk=members["other"].pk).title == "Example Cámara de Comercio"  # PT one untouched
+
+    # Published, the project links its live partners only: the draft member stays off the public site.
+    project.save_revision().publish()
+    html = client.get(project.url).content.decode()
+    assert "Example VET College" in html or "College" in html
+    assert "Example Cámara de Comercio" not in html
+
+    again = StringIO()
+    call_command("import_erasmus_projects", str(FIXTURE), "--create-members", stdout=again)
+    assert "Nothing changed" in again.getvalue()  # the draft member is found by name and country now
+    assert MemberPage.objects.filter(title="Example Cámara de Comercio", country="ES").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("organisation_type", "name", "expected"),
+    [
+        ("Public body (local, regional, national)", "Ayuntamiento de Gijón", MemberType.CITY),
+        ("Public body (local, regional, national)", "City of Tampere", MemberType.CITY),
+        ("Public body (local, regional, national)", "Regional Education Board", MemberType.REGIONAL_AUTHORITY),
+        ("School/Institute/Educational centre – Vocational Training (secondary level)", "X", MemberType.VET_PROVIDER),
+        ("Small and medium sized enterprise", "X", MemberType.COMPANY),
+        ("Trade union", "X", MemberType.SOCIAL_PARTNER),
+        ("Research Institute/Centre", "X", MemberType.RESEARCH),
+        ("EU-wide network", "X", MemberType.PROFESSIONAL_BODY),
+        ("Professional association", "X", MemberType.PROFESSIONAL_BODY),
+        ("Non-governmental organisation/association/social enterprise", "X", MemberType.NON_PROFIT),
+        ("", "Stadt Köln", MemberType.CITY),
+        (None, "Anything", MemberType.NON_PROFIT),
+    ],
+)
+def test_the_member_type_of_a_draft_member_is_guessed_from_the_organisation_type(organisation_type, name, expected):
+    assert member_type_for(organisation_type, name) == expected
+
+
+def test_an_organisation_without_a_known_country_is_listed_not_created(members, tmp_path):
+    row = ["Erasmus+", "", "", "2099", CODE, "Example bridges", "", "", "", "", "Nowhere Org", "Atlantis", "", ""]
+    out = StringIO()
+    call_command("import_erasmus_projects", str(xlsx(tmp_path, row)), "--create-members", stdout=out)
+    assert "Nowhere Org (Atlantis)" in out.getvalue()
+    assert not MemberPage.objects.filter(title="Nowhere Org").exists()
+
+
+def test_editors_can_create_draft_members_from_the_admin_upload(client, members, admin_user):
+    client.force_login(admin_user)
+    upload = SimpleUploadedFile("export.csv", FIXTURE.read_bytes(), content_type="text/csv")
+    response = client.post("/admin/network/erasmus-import/", {"export": upload, "create_members": "on"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Created as draft members" in html
+    assert not MemberPage.objects.get(title="Example Cámara de Comercio", country="ES").live
