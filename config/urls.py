@@ -34,14 +34,14 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 
 if settings.DEBUG or settings.GUILD_SERVE_MEDIA:
-    # Uploaded files from Django itself: for `make run` and a single small server without a web server or
-    # object storage in front (GUILD_SERVE_MEDIA=1); anything bigger serves MEDIA_ROOT from nginx or S3.
+    # Uploaded files from Django itself, with members' private images refused to others (network/media.py): for
+    # `make run` and a server without object storage in front (GUILD_SERVE_MEDIA=1; with nginx, through
+    # GUILD_MEDIA_ACCEL_REDIRECT).
     from django.urls import re_path
-    from django.views.static import serve
 
-    urlpatterns += [
-        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    ]
+    from network.media import serve_media
+
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve_media)]
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),

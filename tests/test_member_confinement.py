@@ -203,3 +203,54 @@ def test_files_editors_upload_stay_public(client, network, downloads):
     )
     assert handbook.pk in {item["id"] for item in client.get("/api/v2/documents/").json()["items"]}
     assert client.get(handbook.url).status_code == downloads["allowed"]
+
+
+@pytest.mark.urls("tests.media_urls")
+def test_a_members_unpublished_image_file_opens_only_for_its_organisation_and_editors(client, network, settings):
+    skyline = file_named(ImageFactory._meta.model, "Lyon skyline photo")
+    original = settings.MEDIA_URL + skyline.file.name
+    rendition = skyline.get_rendition("fill-80x80").url
+    for url in (original, rendition):
+        client.logout()
+        assert client.get(url).status_code == 404, f"anonymous visitors: {url}"
+        client.force_login(network.ghent_user)
+        assert client.get(url).status_code == 404, f"another member: {url}"
+        client.force_login(network.lyon_user)
+        mine = client.get(url)
+        assert mine.status_code == 200, f"its own organisation: {url}"
+        assert mine["Cache-Control"] == "private, no-store"  # never kept by a shared cache
+        assert b"".join(mine.streaming_content)[:4] == b"\x89PNG"
+        client.force_login(network.editor)
+        assert client.get(url).status_code == 200, f"the editors: {url}"
+
+    # Used on a live page: public, and cacheable.
+    practice = GoodPracticePageFactory(parent=network.tree.practices, title="Lyon skyline practice")
+    practice.image = skyline
+    practice.save_revision().publish()
+    client.logout()
+    public = client.get(original)
+    assert public.status_code == 200 and public["Cache-Control"].startswith("public")
+    assert client.get(rendition).status_code == 200
+
+
+@pytest.mark.urls("tests.media_urls")
+def test_document_files_are_never_served_past_the_document_check(client, network, settings, downloads):
+    budget = file_named(Document, "Lyon budget sheet")
+    direct = client.get(settings.MEDIA_URL + budget.file.name)
+    assert direct.status_code == 302 and direct["Location"] == budget.url  # Wagtail's view, which checks
+    assert client.get(direct["Location"]).status_code == 404  # anonymous: refused there
+    assert client.get(settings.MEDIA_URL + "documents/no-such-file.pdf").status_code == 404
+    assert client.get(settings.MEDIA_URL + "original_images/no-such-file.png").status_code == 404
+    assert client.get(settings.MEDIA_URL + "../config/settings/base.py").status_code == 400
+
+
+@pytest.mark.urls("tests.media_urls")
+def test_behind_nginx_django_decides_and_nginx_sends_the_file(client, network, settings):
+    settings.GUILD_MEDIA_ACCEL_REDIRECT = "/protected-media/"
+    ghent = file_named(ImageFactory._meta.model, "Ghent belfry photo")
+    client.force_login(network.ghent_user)
+    response = client.get(settings.MEDIA_URL + ghent.file.name)
+    assert response.status_code == 200
+    assert response["X-Accel-Redirect"] == "/protected-media/" + ghent.file.name and response.content == b""
+    client.logout()
+    assert client.get(settings.MEDIA_URL + ghent.file.name).status_code == 404

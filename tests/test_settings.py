@@ -74,10 +74,11 @@ def serve_media_urlconf():
     return importlib.reload(config.urls)
 
 
-def test_uploads_are_served_by_django_only_when_asked(db, client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "logo.txt").write_text("a logo")
+def test_uploads_are_served_by_django_only_when_asked(db, client, settings):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    default_storage.save("images/logo.txt", ContentFile(b"a logo"))  # the storage the site reads uploads from
     try:
         settings.GUILD_SERVE_MEDIA = False
         serve_media_urlconf()
@@ -91,5 +92,6 @@ def test_uploads_are_served_by_django_only_when_asked(db, client, settings, tmp_
         # Out of MEDIA_ROOT: refused as a suspicious path.
         assert client.get("/media/../config/settings/base.py").status_code == 400
     finally:
+        default_storage.delete("images/logo.txt")
         settings.GUILD_SERVE_MEDIA = False
         serve_media_urlconf()

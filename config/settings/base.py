@@ -238,6 +238,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 # Let Django serve MEDIA_ROOT outside DEBUG (config/urls.py): a single small server with nothing in front.
 GUILD_SERVE_MEDIA = env_bool("GUILD_SERVE_MEDIA")
+# With nginx in front: Django checks each media request (members' private images) and answers with
+# X-Accel-Redirect to this internal location, which nginx maps to MEDIA_ROOT (docs/security.md).
+GUILD_MEDIA_ACCEL_REDIRECT = os.environ.get("GUILD_MEDIA_ACCEL_REDIRECT", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
