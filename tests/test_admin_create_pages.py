@@ -191,3 +191,74 @@ def test_admin_refuses_an_event_that_ends_before_it_starts(editor_client, site_t
     response = editor_client.post(add_url(EventPage, site_tree.events), data)
     assert response.status_code == 200
     assert not Page.objects.filter(slug="backwards").exists()
+
+
+def autosave(client, model, parent, fields):
+    """The create form's first autosave: the same form, posted as JSON by Wagtail's autosave controller."""
+    data = admin_form_data(client, model, parent, fields)
+    data.pop("action-publish")
+    return client.post(add_url(model, parent), data, headers={"Accept": "application/json"})
+
+
+def test_publish_right_after_autosave_created_the_page_publishes_that_page(editor_client, site_tree):
+    from home.models import StandardPage
+
+    fields = {"title": "Quick news", "slug": "quick-news", "intro": "First words"}
+    saved = autosave(editor_client, StandardPage, site_tree.home, fields)
+    assert saved.status_code == 200 and saved.json()["success"] is True
+    draft = StandardPage.objects.get(slug="quick-news")
+    assert not draft.live
+
+    # The browser had not switched to the edit view yet: "Publish" posts the create form again.
+    data = admin_form_data(editor_client, StandardPage, site_tree.home, {**fields, "intro": "Last words"})
+    response = editor_client.post(add_url(StandardPage, site_tree.home), data)
+    assert response.status_code == 302  # published, not "slug already in use"
+    assert StandardPage.objects.filter(slug="quick-news").count() == 1
+    page = StandardPage.objects.get(slug="quick-news")
+    assert page.pk == draft.pk and page.live and page.intro == "Last words"
+
+
+def test_a_save_that_races_past_the_slug_check_publishes_into_the_other_create(editor_client, site_tree, monkeypatch):
+    """The interleaving of two concurrent creates: the form's slug check ran before the other request committed, so
+    only `Page.save()` sees the clash. The form check is made to pass once, as it did for the losing request."""
+    from home import admin_create
+    from home.models import StandardPage
+
+    fields = {"title": "Race news", "slug": "race-news", "intro": "Autosaved"}
+    assert autosave(editor_client, StandardPage, site_tree.home, fields).json()["success"] is True
+    data = admin_form_data(editor_client, StandardPage, site_tree.home, {**fields, "intro": "Published"})
+    real_check = Page._slug_is_available
+    calls = []
+
+    def slug_check_before_the_other_commit(slug, parent_page, page=None):
+        calls.append(slug)
+        return True if len(calls) == 1 else real_check(slug, parent_page, page)
+
+    monkeypatch.setattr(Page, "_slug_is_available", staticmethod(slug_check_before_the_other_commit))
+    # Likewise the middleware's own look before the view: the other create had not committed yet.
+    real_lookup = admin_create.fresh_draft
+    lookups = []
+
+    def lookup_before_the_other_commit(*args):
+        lookups.append(args)
+        return None if len(lookups) == 1 else real_lookup(*args)
+
+    monkeypatch.setattr(admin_create, "fresh_draft", lookup_before_the_other_commit)
+    response = editor_client.post(add_url(StandardPage, site_tree.home), data)
+    assert response.status_code == 302, "not a 500"
+    page = StandardPage.objects.get(slug="race-news")
+    assert page.live and page.intro == "Published"
+    assert StandardPage.objects.filter(slug="race-news").count() == 1
+    assert len(lookups) == 2  # the fallback, not the first look, found the draft
+
+
+def test_a_create_with_a_slug_another_editor_holds_is_still_refused(editor_client, site_tree):
+    from home.models import StandardPage
+
+    other = get_user_model().objects.create_superuser("other", "other@guild.example", "pw")
+    factories.StandardPageFactory(parent=site_tree.home, slug="taken", title="Taken", live=False, owner=other)
+    data = admin_form_data(editor_client, StandardPage, site_tree.home, {"title": "Taken", "slug": "taken"})
+    response = editor_client.post(add_url(StandardPage, site_tree.home), data)
+    assert response.status_code == 200
+    assert "slug" in response.context["form"].errors
+    assert StandardPage.objects.filter(slug="taken").count() == 1
