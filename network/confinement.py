@@ -8,8 +8,10 @@ would see other members' drafts, their draft titles and their actions. Here a me
 - live pages without unpublished changes (what any visitor sees anyway), which keeps the index pages and the
   tree navigable.
 
-Someone else's draft, or someone else's live page with an unpublished title change, is hidden. Images and
-documents in the choosers are limited to those uploaded by accounts of the member's own organisation(s).
+Someone else's draft, or someone else's live page with an unpublished title change, is hidden. Each organisation
+has its own collection ("Member files" / <organisation>, `MemberGroup.ensure_collection`), the only one its
+accounts may add to; images and documents in the choosers are limited to those uploaded by accounts of the
+member's own organisation(s) or filed in its collection.
 Editors and superusers are not confined. See docs/security.md.
 
 Files a member uploads stay private (to its organisation and the editors) until a live page uses them: the
@@ -52,8 +54,11 @@ def organisation_colleagues(user):
 
 
 def uploaded_by_organisation(files, user):
-    """Images or documents uploaded by accounts of the member's organisation(s)."""
-    return files.filter(uploaded_by_user__in=organisation_colleagues(user))
+    """Images or documents uploaded by accounts of the member's organisation(s), or filed in its collection."""
+    groups = user.groups.filter(member_access__isnull=False)
+    return files.filter(
+        Q(uploaded_by_user__in=organisation_colleagues(user)) | Q(collection__member_access__group__in=groups)
+    ).distinct()
 
 
 class MemberConfinedPagePermissionPolicy(PagePermissionPolicy):

@@ -51,14 +51,31 @@ def network(site_tree):
     renamed.save_revision(user=lyon_user, log_action=True)
     lyon.access_group.sync_page_permissions()
     Document.objects.create(
-        title="Lyon budget sheet", file=ContentFile(b"budget", name="budget.txt"), uploaded_by_user=lyon_user
+        title="Lyon budget sheet",
+        file=ContentFile(b"budget", name="budget.txt"),
+        uploaded_by_user=lyon_user,
+        collection=lyon.access_group.collection,
     )
     Document.objects.create(
-        title="Ghent flyer", file=ContentFile(b"flyer", name="flyer.txt"), uploaded_by_user=ghent_user
+        title="Ghent flyer",
+        file=ContentFile(b"flyer", name="flyer.txt"),
+        uploaded_by_user=ghent_user,
+        collection=_ghent.access_group.collection,
     )
-    root = Collection.get_first_root_node()  # the factory would make a collection of its own otherwise
-    ImageFactory(title="Lyon skyline photo", file=get_test_image_file(), uploaded_by_user=lyon_user, collection=root)
-    ImageFactory(title="Ghent belfry photo", file=get_test_image_file(), uploaded_by_user=ghent_user, collection=root)
+    # Filed in each organisation's own collection, where the admin puts its uploads (the factory would make a
+    # collection of its own otherwise).
+    ImageFactory(
+        title="Lyon skyline photo",
+        file=get_test_image_file(),
+        uploaded_by_user=lyon_user,
+        collection=lyon.access_group.collection,
+    )
+    ImageFactory(
+        title="Ghent belfry photo",
+        file=get_test_image_file(),
+        uploaded_by_user=ghent_user,
+        collection=_ghent.access_group.collection,
+    )
     return type(
         "Network",
         (),
@@ -254,3 +271,50 @@ def test_behind_nginx_django_decides_and_nginx_sends_the_file(client, network, s
     assert response["X-Accel-Redirect"] == "/protected-media/" + ghent.file.name and response.content == b""
     client.logout()
     assert client.get(settings.MEDIA_URL + ghent.file.name).status_code == 404
+
+
+def member_collection(user):
+    return Collection.objects.get(member_access__group__user=user)
+
+
+def test_each_member_organisation_has_its_own_collection_and_only_that_one(client, network):
+    ghent, lyon = member_collection(network.ghent_user), member_collection(network.lyon_user)
+    assert ghent != lyon and ghent.name == "City of Ghent" and lyon.name == "Lyon Metropole"
+    assert ghent.get_parent().name == "Member files" == lyon.get_parent().name
+    # The shared Members group no longer has any collection of its own (it had the root one).
+    assert not Group.objects.get(name="Members").collection_permissions.exists()
+
+    client.force_login(network.ghent_user)
+    form = client.get(reverse("wagtaildocs:add"))
+    assert form.status_code == 200
+    # Its own collection is the only place an upload can go, whatever the form claims.
+    assert 'name="collection"' not in form.content.decode()  # one collection: Wagtail offers no choice
+    uploaded = client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Ghent plan", "file": ContentFile(b"plan", name="plan.txt"), "collection": lyon.pk},
+    )
+    assert uploaded.status_code == 302
+    plan = Document.objects.get(title="Ghent plan")
+    assert plan.collection == ghent
+    assert not Document.objects.filter(collection=lyon).exclude(title="Lyon budget sheet").exists()
+    # Private like any unpublished member file, and listed in its own organisation's chooser only.
+    assert plan.pk not in {item["id"] for item in client.get("/api/v2/documents/").json()["items"]}
+    assert "Ghent plan" in client.get(reverse("wagtaildocs_chooser:choose")).content.decode()
+    client.force_login(network.lyon_user)
+    assert "Ghent plan" not in client.get(reverse("wagtaildocs_chooser:choose")).content.decode()
+
+
+def test_setting_up_again_files_earlier_uploads_in_the_organisations_collection(network):
+    # Uploaded into the root collection, as members did before organisations had collections.
+    old = ImageFactory(
+        title="Lyon old photo",
+        file=get_test_image_file(),
+        uploaded_by_user=network.lyon_user,
+        collection=Collection.get_first_root_node(),
+    )
+    ensure_network_review()
+    ensure_network_review()  # idempotent
+    old.refresh_from_db()
+    assert old.collection == member_collection(network.lyon_user)
+    assert Collection.objects.filter(name="Member files").count() == 1
+    assert Collection.objects.filter(name="Lyon Metropole").count() == 1

@@ -21,6 +21,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -302,6 +304,14 @@ class MemberGroup(models.Model):
 
     member = models.OneToOneField("network.MemberPage", on_delete=models.CASCADE, related_name="access_group")
     group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="member_access")
+    collection = models.OneToOneField(
+        Collection,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member_access",
+        help_text=_("The organisation's own folder for images and documents (under “Member files”)."),
+    )
 
     class Meta:
         verbose_name = _("member group")
@@ -315,7 +325,27 @@ class MemberGroup(models.Model):
         if existing:
             return existing
         group, _created = Group.objects.get_or_create(name=f"Member: {member.title[:100]} (#{member.pk})")
-        return cls.objects.create(member=member, group=group)
+        access = cls.objects.create(member=member, group=group)
+        access.ensure_collection()
+        return access
+
+    def ensure_collection(self):
+        """The organisation's collection under "Member files", with add, change and choose on images and documents
+        for its group (and nobody else's members): what its accounts upload lands there. Privacy still follows
+        use (network/confinement.py): a file is public once a live page shows it. Idempotent."""
+        if self.collection_id is None:
+            self.collection = member_files_collection().add_child(name=self.member.title[:255])
+            self.save(update_fields=["collection"])
+        for permission in member_file_permissions():
+            GroupCollectionPermission.objects.get_or_create(
+                group=self.group, collection=self.collection, permission=permission
+            )
+        # Files the organisation's accounts uploaded before it had a folder (into the root collection).
+        for model in (get_image_model(), get_document_model()):
+            model.objects.filter(
+                collection=Collection.get_first_root_node(), uploaded_by_user__groups=self.group
+            ).update(collection=self.collection)
+        return self.collection
 
     def owned_pages(self):
         """The member page, practices listing it as owner, events it organises, pages its accounts created."""
@@ -364,6 +394,25 @@ def page_permission(action):
     return Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{action}_page")
 
 
+MEMBER_FILES_COLLECTION = "Member files"
+
+
+def member_files_collection():
+    """The collection that holds one collection per member organisation (created under the root on first use)."""
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=MEMBER_FILES_COLLECTION).first()
+    return existing or root.add_child(name=MEMBER_FILES_COLLECTION)
+
+
+def member_file_permissions():
+    return Permission.objects.filter(
+        content_type__app_label__in=("wagtailimages", "wagtaildocs"),
+        codename__in=[
+            f"{action}_{model}" for action in ("add", "change", "choose") for model in ("image", "document")
+        ],
+    )
+
+
 def ensure_network_review():
     """Create (or repair) the Editors and Members groups and the "Network review" workflow. Idempotent.
 
@@ -395,16 +444,11 @@ def ensure_network_review():
     for model_name in ("practices.PracticeIndexPage", "network.EventIndexPage", "network.NewsIndexPage"):
         for index_page in apps.get_model(model_name).objects.all():
             GroupPagePermission.objects.get_or_create(group=members, page=index_page, permission=add)
-    root_collection = Collection.get_first_root_node()
-    if root_collection:
-        for app_label, model_name in (("wagtailimages", "image"), ("wagtaildocs", "document")):
-            for action in ("add", "choose"):
-                permission = Permission.objects.get(
-                    content_type__app_label=app_label, codename=f"{action}_{model_name}"
-                )
-                GroupCollectionPermission.objects.get_or_create(
-                    group=members, collection=root_collection, permission=permission
-                )
+    # Members upload into their organisation's own collection (MemberGroup.ensure_collection), not the root one;
+    # earlier set-ups granted the root, which is withdrawn here.
+    GroupCollectionPermission.objects.filter(group=members).delete()
+    for access in MemberGroup.objects.select_related("member", "group", "collection"):
+        access.ensure_collection()
 
     workflow, _created = Workflow.objects.get_or_create(name="Network review", defaults={"active": True})
     task = GroupApprovalTask.objects.filter(name="Editors review").first()
