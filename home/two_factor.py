@@ -14,12 +14,14 @@ answer whatever was wrong with it, so nothing tells an attacker that a code was 
 
 import math
 import time
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 
 from django_otp import devices_for_user, verify_token
 from django_otp import login as otp_login
@@ -104,20 +106,42 @@ def normalise(code):
     return "".join((code or "").split()).replace("-", "").lower()
 
 
+@dataclass(frozen=True)
+class CodeCheck:
+    """What a code got: the `device` that accepted it, or none; `wait` seconds when the device's own throttle
+    refused to look at it (django-otp doubles the wait after each wrong code: 1 s, 2 s, 4 s ...)."""
+
+    device: object = None
+    wait: int = 0
+
+
+def device_wait(device):
+    """Seconds until `device` checks codes again after wrong ones (0: it does now)."""
+    allowed, info = device.verify_is_allowed()
+    if allowed:
+        return 0
+    locked_until = (info or {}).get("locked_until")
+    if locked_until is None:
+        return 60
+    return max(math.ceil((locked_until - timezone.now()).total_seconds()), 1)
+
+
 def check_code(user, code):
-    """The device of `user` that accepts `code` (consuming it: a TOTP code or a recovery code works once), or
-    None. Six digits are tried on the authenticator only, anything else on the recovery codes only, so one
-    attempt never counts against both devices' own throttles."""
+    """Check `code` for `user`, consuming it if right (a TOTP code or a recovery code works once): a
+    `CodeCheck`. Six digits are tried on the authenticator only, anything else on the recovery codes only, so
+    one attempt never counts against both devices' throttles."""
     code = normalise(code)
     device = authenticator(user)
     if device is None or not code:
-        return None
-    if code.isdigit() and len(code) == device.digits:
-        return verify_token(user, device.persistent_id, code)
-    recovery = StaticDevice.objects.devices_for_user(user, confirmed=True).first()
-    if recovery is None:
-        return None
-    return verify_token(user, recovery.persistent_id, code)
+        return CodeCheck()
+    if not (code.isdigit() and len(code) == device.digits):
+        device = StaticDevice.objects.devices_for_user(user, confirmed=True).first()
+        if device is None:
+            return CodeCheck()
+    wait = device_wait(device)
+    if wait:
+        return CodeCheck(wait=wait)
+    return CodeCheck(device=verify_token(user, device.persistent_id, code))
 
 
 def mark_verified(request, device):

@@ -1,6 +1,7 @@
 """The admin pages of two-factor sign-in: overview, set-up, the code step after the password, recovery codes,
 switching it off. The rules live in `home.two_factor`; these views only ask and answer."""
 
+import math
 from base64 import b32encode
 from urllib.parse import urlencode
 
@@ -64,17 +65,21 @@ class AccountBreadcrumbsMixin(WagtailAdminTemplateMixin):
         ]
 
 
-class CodeCheckMixin:
-    """A form that takes a current code, behind the account's wrong-code limit (`two_factor.CodeThrottle`)."""
-
-    form_class = CodeForm
-
+class RefusalMixin:
     def refuse(self, form, status, retry_after):
         """The form again with why and when to retry; the code was not even looked at."""
-        context = self.get_context_data(form=form, refused_status=status, retry_minutes=max(retry_after // 60, 1))
+        minutes = max(math.ceil(retry_after / 60), 1)
+        context = self.get_context_data(form=form, refused_status=status, retry_minutes=minutes)
         response = self.render_to_response(context, status=status)
         response["Retry-After"] = str(retry_after)
         return response
+
+
+class CodeCheckMixin(RefusalMixin):
+    """A form that takes a current code, behind the account's wrong-code limit (`two_factor.CodeThrottle`) and
+    the device's own throttle."""
+
+    form_class = CodeForm
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
@@ -87,7 +92,10 @@ class CodeCheckMixin:
             return self.refuse(form, 429, retry_after)
         if not form.is_valid():
             return self.form_invalid(form)
-        device = two_factor.check_code(request.user, form.cleaned_data["code"])
+        check = two_factor.check_code(request.user, form.cleaned_data["code"])
+        if check.wait:  # not looked at, so not counted
+            return self.refuse(form, 429, check.wait)
+        device = check.device
         try:
             if device is None:
                 retry_after = throttle.wrong_code()
@@ -122,7 +130,7 @@ class TwoFactorView(AccountBreadcrumbsMixin, TemplateView):
         )
 
 
-class SetupView(AccountBreadcrumbsMixin, FormView):
+class SetupView(AccountBreadcrumbsMixin, RefusalMixin, FormView):
     """Scan the QR code (or type the secret) into an app, then prove it with the code it shows."""
 
     template_name = "home/admin/two_factor_setup.html"
@@ -148,6 +156,9 @@ class SetupView(AccountBreadcrumbsMixin, FormView):
         )
 
     def form_valid(self, form):
+        wait = two_factor.device_wait(self.device)
+        if wait:
+            return self.refuse(form, 429, wait)
         codes = two_factor.confirm_setup(self.request, self.device, form.cleaned_data["code"])
         if codes is None:
             form.add_error("code", WRONG_CODE)
