@@ -459,3 +459,12 @@ def test_reset_two_factor_removes_a_lost_device(client, enrolled):
     assert not TOTPDevice.objects.filter(user=user).exists()
     sign_in(client, user)
     assert client.get("/admin/pages/").status_code == 200
+
+
+@pytest.mark.parametrize("url", [VERIFY_URL, "/admin/2fa/", SETUP_URL, "/admin/2fa/disable/"])
+def test_without_a_password_sign_in_the_two_factor_pages_send_to_the_sign_in_page(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailadmin_login"))
+    posted = client.post(url, {"code": "123456"})
+    assert posted.status_code == 302 and posted["Location"].startswith(reverse("wagtailadmin_login"))
