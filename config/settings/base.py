@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    # Two-factor sign-in for the admin (home/two_factor.py): authenticator-app codes and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -89,6 +93,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(); then the admin's second step for accounts with an authenticator (docs/security.md).
+    "django_otp.middleware.OTPMiddleware",
+    "home.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A quick "Publish" after autosave created the page publishes that page (home/admin_create.py).
     "home.admin_create.CreateThenPublishMiddleware",
@@ -110,6 +117,15 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "home.client_ip.axes_client_ip"
 AXES_LOCKOUT_CALLABLE = "home.sign_in.locked_out"
+
+# Two-factor sign-in (home/two_factor.py, docs/security.md): optional per account; an account with a confirmed
+# authenticator passes a code after its password before any admin page. GUILD_REQUIRE_2FA_FOR_STAFF makes
+# superusers, is_staff accounts and Editors enrol first. GUILD_2FA_FAILURE_LIMIT wrong codes for one account
+# lock its code step for GUILD_2FA_LOCKOUT_MINUTES (429 with Retry-After).
+GUILD_REQUIRE_2FA_FOR_STAFF = env_bool("GUILD_REQUIRE_2FA_FOR_STAFF", False)
+GUILD_2FA_FAILURE_LIMIT = int(os.environ.get("GUILD_2FA_FAILURE_LIMIT", "5"))
+GUILD_2FA_LOCKOUT_MINUTES = int(os.environ.get("GUILD_2FA_LOCKOUT_MINUTES", "15"))
+OTP_TOTP_ISSUER = os.environ.get("WAGTAIL_SITE_NAME", "Guild")
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
