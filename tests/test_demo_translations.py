@@ -1,26 +1,28 @@
 """The demo's example translations translate their English source: every field translated, the same figures and
-dates, nothing the English page does not say. Checked against `practices.demo_content`; the published French
+dates, nothing the English page does not say. Checked against demo/data/*.yaml; the published French
 pages are checked in tests/test_i18n_demo_pages.py."""
 
 import re
 
 import pytest
 
-from practices import demo_content as content
-from practices import demo_translations as demo
+from demo.content import read_content, read_translations
+
+content = read_content()
+demo = read_translations()
 
 
 def english_source(path):
     """The English spec `load_demo_content` loads at this slug path."""
     if path == ():
-        return {**content.HOME, "body": content.HOME_BODY}
+        return {**content.home, "body": content.home_body}
     if len(path) == 1:
-        specs = content.INDEX_PAGES + content.STANDARD_PAGES
+        specs = content.index_pages + content.standard_pages
     else:
         specs = {
-            "good-practices": content.PRACTICES,
-            "events": content.EVENTS,
-            "news": content.NEWS,
+            "good-practices": content.practices,
+            "events": content.events,
+            "news": content.news,
         }[path[0]]
     return next(spec for spec in specs if spec["slug"] == path[-1])
 
@@ -45,7 +47,7 @@ def stream_strings(value):
 
 CASES = [
     (path, language, name)
-    for path, languages in demo.PAGES.items()
+    for path, languages in demo.pages.items()
     for language, fields in languages.items()
     for name in fields
 ]
@@ -54,30 +56,30 @@ CASES = [
 @pytest.mark.parametrize(("path", "language", "name"), CASES)
 def test_each_translated_field_translates_its_english_source(path, language, name):
     source = english_source(path)
-    translated = demo.PAGES[path][language][name]
+    translated = demo.pages[path][language][name]
     english = source[name]
     assert english, f"{path} {name}: translating a field the English page leaves empty adds a claim"
     assert translated != english
     assert numbers(translated) == numbers(english), f"{path} {name} ({language}) changes the figures or dates"
 
 
-@pytest.mark.parametrize("language", sorted(demo.STREAM_TEXTS))
+@pytest.mark.parametrize("language", sorted(demo.stream_texts))
 def test_every_stream_text_translation_has_an_english_source_and_keeps_its_figures(language):
     sources = set()
     for spec in [
-        {"body": content.HOME_BODY},
-        *content.STANDARD_PAGES,
-        *content.PRACTICES,
-        *content.EVENTS,
-        *content.NEWS,
+        {"body": content.home_body},
+        *content.standard_pages,
+        *content.practices,
+        *content.events,
+        *content.news,
     ]:
         for field in ("body", "impact_figures"):
             sources.update(stream_strings(spec.get(field) or []))
-    for english, translated in demo.STREAM_TEXTS[language].items():
+    for english, translated in demo.stream_texts[language].items():
         assert english in sources, f"no English page says {english[:60]!r}"
         assert numbers(translated) == numbers(english), english[:60]
 
 
 def test_the_translated_home_pages_translate_the_hero_text():
     for language in ("fr", "de"):
-        assert demo.PAGES[()][language]["intro"] != content.HOME["intro"]
+        assert demo.pages[()][language]["intro"] != content.home["intro"]

@@ -17,14 +17,16 @@ from wagtail.models import Locale, Page
 
 import pytest
 
+from demo.content import read_content, read_translations
 from network.models import MemberPage, NewsPage
-from practices import demo_content as content
-from practices.demo_translations import STREAM_TEXTS
 from practices.models import GoodPracticeOwner
 
 from .test_demo_translations import stream_strings
 
 pytestmark = pytest.mark.django_db
+
+content = read_content()
+STREAM_TEXTS = read_translations().stream_texts
 
 SOURCED_PRACTICES = {
     "ghent-strategic-approach-to-the-skills-mismatch",
@@ -117,11 +119,11 @@ def keys_of(page_at, hrefs):
 
 
 EXPECTED = {
-    "members": len(content.MEMBERS),
-    "countries": len({member["country"] for member in content.MEMBERS}),
-    "cities": sum(member["member_type"] == "city" for member in content.MEMBERS),
-    "practices": len(content.PRACTICES),
-    "qualifications": len(content.QUALIFICATIONS),
+    "members": len(content.members),
+    "countries": len({member["country"] for member in content.members}),
+    "cities": sum(member["member_type"] == "city" for member in content.members),
+    "practices": len(content.practices),
+    "qualifications": len(content.qualifications),
 }
 
 
@@ -233,7 +235,8 @@ def test_the_inclusive_cities_call_to_action_goes_to_the_eurocities_initiative(d
     page = parse(client, campaign.url)
     buttons = [link for link in page.links if link["text"] == "Join the initiative"]
     assert buttons
-    assert {link["href"] for link in buttons} == {content.INCLUSIVE_CITIES_URL}
+    # The initiative's own page, where EUROCITIES explains how a city pledges (docs/demo-content.md).
+    assert {link["href"] for link in buttons} == {"https://inclusivecities4all.eu/political-campaign/"}
     join = Page.objects.get(slug="join-the-network", locale__language_code="en")
     assert join.url not in {link["href"] for link in buttons}
 
@@ -263,7 +266,7 @@ def test_no_public_page_links_to_a_page_visitors_cannot_open(demo, client):
 
 
 def test_the_published_french_pages_keep_no_english_source_text(demo, client):
-    """Each French page's StreamField texts are French: no English text that STREAM_TEXTS translates is left."""
+    """Each French page's StreamField texts are French: no English text that `stream_texts` translates is left."""
     english_texts = {english for english, french in STREAM_TEXTS["fr"].items() if english != french}
     checked = 0
     for page in Page.objects.filter(locale__language_code="fr").specific():

@@ -186,7 +186,7 @@ def test_footer_links_the_accessibility_statement_and_legal_notice(client, site_
 
 
 def test_demo_media_are_small_and_licensed():
-    media = Path(settings.BASE_DIR) / "practices" / "demo_media"
+    media = Path(settings.BASE_DIR) / "demo" / "media"
     total = sum(path.stat().st_size for path in media.iterdir())
     assert total < 600_000
     readme = (Path(settings.BASE_DIR) / "docs" / "demo-content.md").read_text()

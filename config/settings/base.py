@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "search",
     "partners",
     "api",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -45,7 +45,7 @@ def main():
     icon(512).save(OUT + "icon-512.png", optimize=True)
     icon(512, padding=0.2).save(OUT + "icon-maskable-512.png", optimize=True)
     icon(48).save(OUT + "favicon.ico", sizes=[(16, 16), (32, 32), (48, 48)])
-    card = Image.open("practices/demo_media/network.jpg").resize((1200, 675)).crop((0, 22, 1200, 652))
+    card = Image.open("demo/media/network.jpg").resize((1200, 675)).crop((0, 22, 1200, 652))
     card.save(OUT + "social-card.jpg", quality=70, optimize=True, progressive=True)
 
 

@@ -1,4 +1,4 @@
-"""Loads `practices.demo_content` into the page tree, idempotently.
+"""Loads the demo content (`demo/data/*.yaml`, read and checked by `demo.content`) into the page tree, idempotently.
 
 Pages are found by slug under their parent and snippets by slug; fields are compared with what the
 demo says and a new revision is published only when something differs, so a second run creates
@@ -22,13 +22,11 @@ from wagtail.utils.file import hash_filelike
 
 from django_countries.fields import CountryField
 
-from home.models import HomePage, SiteSettings, SkillTag, StandardPage, TopicTag
+from home.models import HomePage, SiteSettings, SkillTag, TopicTag
 from home.templatetags.guild_images import prerender
-from network.models import CampaignPage, EventPage, MemberPage, NewsPage, ProjectPage
 
-from . import demo_content as content
-from . import demo_images
-from .models import GoodPracticePage, JointQualificationPage
+from . import images as demo_images
+from .content import PAGE_KINDS, Ref, read_content
 
 CREATED, UPDATED, UNCHANGED, KEPT = "created", "updated", "unchanged", "kept (edited in the admin)"
 
@@ -47,8 +45,9 @@ def _normalise_stream(data):
 class DemoContentLoader:
     """Creates or updates the demo pages, snippets and site settings; counts what it did."""
 
-    def __init__(self, force=False):
+    def __init__(self, force=False, content=None):
         self.force = force
+        self.content = content if content is not None else read_content()
         self.stats = defaultdict(Counter)
         self.pages = {}  # (kind, slug) -> page
         self.images = {}  # illustration key or ("logo", member slug) -> Wagtail image
@@ -63,16 +62,11 @@ class DemoContentLoader:
             home = self.load_home_page()
             site = self.load_site(home)
             self.load_site_settings(site)
-            indexes = self.load_index_pages(home)
-            self.load_children(indexes["members"], MemberPage, content.MEMBERS, "member")
-            self.load_children(indexes["projects"], ProjectPage, content.PROJECTS, "project")
-            self.load_children(indexes["practices"], GoodPracticePage, content.PRACTICES, "practice")
-            self.load_children(indexes["qualifications"], JointQualificationPage, content.QUALIFICATIONS, "qual")
-            self.load_children(indexes["events"], EventPage, content.EVENTS, "event")
-            self.load_children(indexes["news"], NewsPage, content.NEWS, "news")
-            self.load_children(home, StandardPage, content.STANDARD_PAGES, "standard")
-            self.load_children(home, StandardPage, content.LEGAL_PAGES, "standard")
-            self.load_children(indexes["campaigns"], CampaignPage, content.CAMPAIGNS, "campaign")
+            parents = {"home": home, **self.load_index_pages(home)}
+            for page_kind in PAGE_KINDS:
+                model = apps.get_model(page_kind.model)
+                for spec in self.content.pages_of(page_kind):
+                    self.upsert_page(parents[page_kind.parent], model, spec, page_kind.kind)
             # Last: the home page's body and featured practices point at pages loaded above.
             self.upsert_page(home.get_parent(), HomePage, self.home_spec(home, complete=True), "home")
         if settings.GUILD_DEMO_PRERENDER_IMAGES:
@@ -94,10 +88,10 @@ class DemoContentLoader:
         Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
 
     def load_vocabularies(self):
-        for spec in content.SKILLS:
+        for spec in self.content.skills:
             fields = {key: value for key, value in spec.items() if key != "slug"}
             self._upsert_snippet(SkillTag, spec["slug"], fields, "Skills")
-        for slug, name in content.TOPICS:
+        for slug, name in self.content.topics:
             self._upsert_snippet(TopicTag, slug, {"name": name}, "Topics")
 
     def _upsert_snippet(self, model, slug, fields, label):
@@ -120,7 +114,7 @@ class DemoContentLoader:
         )
         if site is None:
             site = Site(hostname="localhost", port=80)
-        wanted = {"root_page_id": home.pk, "is_default_site": True, "site_name": content.SITE_NAME}
+        wanted = {"root_page_id": home.pk, "is_default_site": True, "site_name": self.content.site_name}
         changed = site.pk is None or any(getattr(site, key) != value for key, value in wanted.items())
         if changed:
             for key, value in wanted.items():
@@ -131,7 +125,9 @@ class DemoContentLoader:
 
     def load_site_settings(self, site):
         site_settings = SiteSettings.for_site(site)
-        changed = {key: value for key, value in content.SITE_SETTINGS.items() if getattr(site_settings, key) != value}
+        changed = {
+            key: value for key, value in self.content.site_settings.items() if getattr(site_settings, key) != value
+        }
         for key, value in changed.items():
             setattr(site_settings, key, value)
         if changed:
@@ -141,7 +137,7 @@ class DemoContentLoader:
     # ---- images ----------------------------------------------------------------------------------
 
     def load_images(self):
-        """The drawn illustrations and logos (practices/demo_media/) as Wagtail images, created or updated."""
+        """The drawn illustrations and logos (demo/media/) as Wagtail images, created or updated."""
         root = Collection.get_first_root_node()
         collection = root.get_children().filter(name="Demo images").first()
         if collection is None:
@@ -150,7 +146,7 @@ class DemoContentLoader:
             self.images[illustration.key] = self._upsert_image(
                 collection, illustration.title, illustration.filename, illustration.alt, illustration.focal
             )
-        for spec in content.MEMBERS:
+        for spec in self.content.members:
             title = f"Demo logo: {spec['title']}"
             self.images[("logo", spec["slug"])] = self._upsert_image(
                 collection, title, demo_images.logo_filename(spec["slug"]), demo_images.logo_alt(spec["title"])
@@ -191,15 +187,6 @@ class DemoContentLoader:
         self.stats["Images"][action] += 1
         return image
 
-    def image_for(self, kind, key):
-        """The demo image a page gets (and the field it goes in), or (None, None)."""
-        if kind == "member":
-            return "logo", self.images.get(("logo", key))
-        illustration = demo_images.PAGE_IMAGES.get((kind, key))
-        if illustration is None:
-            return None, None
-        return ("hero_image" if kind == "home" else "image"), self.images[illustration]
-
     def prerender_images(self):
         """Create the renditions the pages show now, so the first visitor does not wait for the encodes."""
         for key, image in self.images.items():
@@ -209,15 +196,13 @@ class DemoContentLoader:
     # ---- pages ---------------------------------------------------------------------------------
 
     def home_spec(self, home=None, complete=False):
-        spec = dict(content.HOME)
+        spec = dict(self.content.home)
         if home is not None:
             spec["slug"] = home.slug  # keep an existing home page's slug
         if complete:
-            spec["body"] = content.HOME_BODY
+            spec["body"] = self.content.home_body
             spec["children"] = {
-                "featured_practices": [
-                    {"practice": content.Ref("practice", slug)} for slug in content.FEATURED_PRACTICES
-                ]
+                "featured_practices": [{"practice": Ref("practice", slug)} for slug in self.content.featured_practices]
             }
         return spec
 
@@ -226,7 +211,7 @@ class DemoContentLoader:
         root = Page.get_first_root_node()
         home = HomePage.objects.child_of(root).first()
         if home is None:
-            for page in Page.objects.child_of(root).filter(slug=content.HOME["slug"]):
+            for page in Page.objects.child_of(root).filter(slug=self.content.home["slug"]):
                 if page.specific_class is not Page or page.numchild:
                     raise CommandError(
                         f"A page with the slug {page.slug!r} already sits at the top of the tree; move it first."
@@ -237,7 +222,7 @@ class DemoContentLoader:
 
     def load_index_pages(self, home):
         indexes = {}
-        for spec in content.INDEX_PAGES:
+        for spec in self.content.index_pages:
             spec = dict(spec)
             key = spec.pop("key")
             model = apps.get_model(spec.pop("model"))
@@ -245,17 +230,12 @@ class DemoContentLoader:
             indexes[key] = self.upsert_page(home, model, spec, "index", key=key)
         return indexes
 
-    def load_children(self, parent, model, specs, kind):
-        for spec in specs:
-            self.upsert_page(parent, model, spec, kind)
-
     def upsert_page(self, parent, model, spec, kind, key=None, count=True):
         """Create the page under `parent`, or bring an existing one up to date with `spec`."""
         spec = dict(spec)
         slug = spec.pop("slug")
-        image_field, image = self.image_for(kind, key or slug)
-        if image is not None:
-            spec.setdefault(image_field, image)
+        if kind == "member":
+            spec.setdefault("logo", self.images[("logo", slug)])
         skills = spec.pop("skills", None)
         topics = spec.pop("topics", None)
         children = spec.pop("children", {})
@@ -295,7 +275,7 @@ class DemoContentLoader:
 
     def _resolve_ids(self, value):
         """Stream data with every Ref replaced by the page id."""
-        if isinstance(value, content.Ref):
+        if isinstance(value, Ref):
             return self._ref(value).pk
         if isinstance(value, list):
             return [self._resolve_ids(item) for item in value]
@@ -307,8 +287,10 @@ class DemoContentLoader:
         field = model._meta.get_field(name)
         if isinstance(field, StreamField):
             return self._resolve_ids(value)
-        if isinstance(value, content.Ref):
+        if isinstance(value, Ref):
             return self._ref(value)
+        if isinstance(value, str) and field.is_relation and field.related_model is get_image_model():
+            return self.images[value]  # an illustration key (demo/images.py)
         return value
 
     def _apply_fields(self, page, fields):
@@ -360,7 +342,7 @@ class DemoContentLoader:
                 values = {}
                 for name, value in row.items():
                     field = child_model._meta.get_field(name)
-                    if isinstance(value, content.Ref):
+                    if isinstance(value, Ref):
                         value = self._ref(value)
                     values[field.attname] = value.pk if isinstance(value, models.Model) else value
                 wanted.append(values)

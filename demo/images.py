@@ -1,13 +1,14 @@
 """The demo's pictures: illustrations and logos drawn for Guild, their alt texts and focal points.
 
-Every file in `practices/demo_media/` was drawn by `draw_all()` below with Pillow (flat shapes and
+Every file in `demo/media/` was drawn by `draw_all()` below with Pillow (flat shapes and
 gradients, nothing photographed, traced or downloaded) and is dedicated to the public domain (CC0 1.0):
 made for Guild's demo, free for anyone to reuse. The member logos are initials on a coloured disc, so
 they can never be mistaken for a real organisation's trademark.
 
-`python -m practices.demo_images` redraws the files (the loader only reads them); the demo loader
-(`practices/demo_loader.py`) turns them into Wagtail images in a "Demo images" collection, with the alt
-text as the image's description and the focal point set, and attaches them to pages by `PAGE_IMAGES`.
+`python -m demo.images` redraws the files (the loader only reads them); the demo loader (`demo/loader.py`)
+turns them into Wagtail images in a "Demo images" collection, with the alt text as the image's description
+and the focal point set. A page record in `demo/data/` picks its illustration by key (`image: skyline`);
+every member gets its logo.
 """
 
 import itertools
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-MEDIA_DIR = Path(__file__).resolve().parent / "demo_media"
+MEDIA_DIR = Path(__file__).resolve().parent / "media"
 LICENCE = "CC0 1.0: drawn for Guild's demo content, no rights reserved."
 
 WIDTH, HEIGHT = 1600, 900  # 16:9 sources; heroes crop 8:3 around the focal point
@@ -129,58 +130,6 @@ ILLUSTRATIONS = [
     ),
 ]
 ILLUSTRATIONS_BY_KEY = {image.key: image for image in ILLUSTRATIONS}
-
-# (page kind in the demo loader, slug or index key) -> illustration key.
-PAGE_IMAGES = {
-    ("home", "home"): "network",
-    ("index", "members"): "skyline",
-    ("index", "projects"): "mobility",
-    ("index", "campaigns"): "forum",
-    ("index", "events"): "classroom",
-    ("index", "news"): "publication",
-    ("index", "practices"): "workshop",
-    ("index", "qualifications"): "mentoring",
-    ("project", "erasmus-plus-101132823"): "network",
-    ("project", "example-apprenticeship-mobility-bridges"): "mobility",
-    ("project", "example-local-digital-skills-coalitions"): "digital",
-    ("practice", "ghent-strategic-approach-to-the-skills-mismatch"): "skyline",
-    ("practice", "lille-metropole-social-economy-against-long-term-unemployment"): "mentoring",
-    ("practice", "green-retrofit-apprenticeships"): "green-building",
-    ("practice", "digital-skills-bootcamps-for-adult-apprentices"): "digital",
-    ("practice", "apprenticeship-mentors-in-craft-companies"): "mentoring",
-    ("practice", "cross-border-apprenticeship-mobility"): "mobility",
-    ("practice", "circular-economy-workshops-in-vet-schools"): "circular",
-    ("practice", "data-literacy-for-sme-apprentices"): "data",
-    ("practice", "public-procurement-clauses-for-apprenticeships"): "workshop",
-    ("practice", "skills-contests-for-21st-century-skills"): "classroom",
-    ("practice", "local-apprenticeship-coalition"): "network",
-    ("practice", "entrepreneurship-labs-in-heritage-trades"): "heritage",
-    ("qual", "renewable-energy-installation-technician"): "solar",
-    ("qual", "digital-maintenance-technician"): "digital",
-    ("qual", "circular-economy-operations-assistant"): "circular",
-    ("qual", "in-company-apprenticeship-trainer"): "mentoring",
-    ("qual", "digital-tourism-and-heritage-services"): "heritage",
-    ("qual", "smart-building-energy-manager"): "green-building",
-    ("event", "cultural-heritage-social-and-economic-returns"): "heritage",
-    ("event", "critical-friend-review-ghent-2019"): "forum",
-    ("event", "social-affairs-forum-warsaw-2019"): "forum",
-    ("event", "example-workshop-green-skills-in-apprenticeships-2027"): "solar",
-    ("event", "example-annual-forum-lisbon-2027"): "forum",
-    ("event", "example-webinar-data-literacy-for-vet-teachers-2027"): "data",
-    ("event", "example-peer-review-apprenticeship-mentoring-2027"): "mentoring",
-    ("event", "example-joint-qualifications-partner-meeting-2027"): "classroom",
-    ("news", "highlights-critical-friend-review-ghent"): "forum",
-    ("news", "economy-item-14-november-2019"): "skyline",
-    ("news", "combating-long-term-unemployment-lille-video"): "mentoring",
-    ("news", "highlights-social-affairs-forum-warsaw"): "forum",
-    ("news", "example-new-members-from-finland-and-austria"): "network",
-    ("news", "example-publication-guide-to-joint-vet-qualifications"): "publication",
-    ("campaign", "inclusive-cities-for-all"): "skyline",
-    ("campaign", "example-green-apprenticeship-pledge-2027"): "green-building",
-    ("standard", "about"): "network",
-    ("standard", "join-the-network"): "forum",
-    ("standard", "working-group-employment"): "classroom",
-}
 
 # Disc colours of the demo logos, by member type (white initials stay above 4.5:1 on every one).
 LOGO_COLOURS = {
@@ -524,6 +473,6 @@ if __name__ == "__main__":
     import django
 
     django.setup()
-    from practices import demo_content
+    from demo.content import read_content
 
-    draw_all([(spec["slug"], spec["title"], spec.get("member_type", "")) for spec in demo_content.MEMBERS])
+    draw_all([(spec["slug"], spec["title"], spec.get("member_type", "")) for spec in read_content().members])

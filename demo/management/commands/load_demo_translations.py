@@ -1,4 +1,4 @@
-"""Load the example translations of `practices.demo_translations` (run after load_demo_content; idempotent).
+"""Load the example translations of `demo/data/translations.yaml` (run after load_demo_content; idempotent).
 
 A page already translated is brought up to date only while nobody edited it in the admin (its latest
 revision has no user), so `make run` never undoes a translator's work. Pages the demo does not have
@@ -6,7 +6,7 @@ revision has no user), so `make run` never undoes a translator's work. Pages the
 """
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from wagtail.fields import StreamField
@@ -16,28 +16,39 @@ from home.models import SiteSettings, SiteSettingsTranslation, SkillTag, SkillTa
 from search.embeddings import deferred
 from search.models import PageEmbedding
 
-from ... import demo_translations as demo
+from ...content import DATA_DIR, DemoDataError, read_translations
 
 
 class Command(BaseCommand):
     help = "Create or update the demo's example translations (pages, skill and topic labels, site settings)."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--data-dir",
+            default=str(DATA_DIR),
+            help="Read translations.yaml from this directory instead of demo/data/.",
+        )
+
+    def handle(self, *args, data_dir=None, **options):
+        try:
+            self.demo = demo = read_translations(data_dir)
+        except DemoDataError as error:
+            raise CommandError(f"Demo translations not loaded, nothing written: {error}") from None
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
             self.stdout.write("No default site: run load_demo_content first.")
             return
         with deferred(), transaction.atomic():  # one bulk embedding at the end, not a task per page
             counts = {"pages": 0, "labels": 0, "settings": 0}
-            for path, languages in demo.PAGES.items():
+            for path, languages in demo.pages.items():
                 source = self.find(site.root_page, path)
                 if source is None:
                     continue
                 for language, fields in languages.items():
                     counts["pages"] += self.translate(source, language, fields)
             for model, label_model, key, labels in (
-                (SkillTag, SkillTagLabel, "skill", demo.SKILL_LABELS),
-                (TopicTag, TopicTagLabel, "topic", demo.TOPIC_LABELS),
+                (SkillTag, SkillTagLabel, "skill", demo.skill_labels),
+                (TopicTag, TopicTagLabel, "topic", demo.topic_labels),
             ):
                 tags = model.objects.in_bulk(list(labels), field_name="slug")
                 for slug, names in labels.items():
@@ -48,7 +59,7 @@ class Command(BaseCommand):
                             )
                             counts["labels"] += created
             site_settings = SiteSettings.for_site(site)
-            for language, fields in demo.SITE_SETTINGS.items():
+            for language, fields in demo.site_settings.items():
                 _row, created = SiteSettingsTranslation.objects.update_or_create(
                     settings=site_settings, language=language, defaults=fields
                 )
@@ -73,7 +84,7 @@ class Command(BaseCommand):
         locale, _created = Locale.objects.get_or_create(language_code=language)
         fields = dict(fields)
         if "summary" in fields:
-            fields["summary"] = f"{demo.EXAMPLE_MARK[language]} {fields['summary']}"
+            fields["summary"] = f"{self.demo.example_mark[language]} {fields['summary']}"
         translated = Page.objects.filter(translation_key=source.translation_key, locale=locale).first()
         if translated is None:
             translated = source.copy_for_translation(locale, copy_parents=True)
@@ -93,8 +104,8 @@ class Command(BaseCommand):
         return 1
 
     def translated_streams(self, page, language):
-        """{field name: raw stream data} for each StreamField of `page` in which STREAM_TEXTS translates a text."""
-        texts = demo.STREAM_TEXTS.get(language, {})
+        """{field name: raw stream data} for each StreamField of `page` in which `stream_texts` translates a text."""
+        texts = self.demo.stream_texts.get(language, {})
         streams = {}
         for field in page._meta.get_fields():
             if not isinstance(field, StreamField):

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from practices.demo_loader import DemoContentLoader
+from demo.content import DATA_DIR, DemoDataError, read_content
+from demo.loader import DemoContentLoader
 from search.embeddings import deferred
 from search.models import PageEmbedding
 
@@ -26,14 +27,23 @@ class Command(BaseCommand):
             action="store_true",
             help="Run even under production settings (it writes example members and events into the site).",
         )
+        parser.add_argument(
+            "--data-dir",
+            default=str(DATA_DIR),
+            help="Read the YAML files from this directory instead of demo/data/.",
+        )
 
-    def handle(self, *args, force=False, allow_production=False, **options):
+    def handle(self, *args, force=False, allow_production=False, data_dir=None, **options):
         # SETTINGS_MODULE is None where settings were configured in code (some test runners).
         if (settings.SETTINGS_MODULE or "").endswith(".production") and not allow_production:
             raise CommandError(
                 "Refusing to load demo content under production settings; pass --allow-production if you mean it."
             )
-        loader = DemoContentLoader(force=force)
+        try:
+            content = read_content(data_dir)
+        except DemoDataError as error:
+            raise CommandError(f"Demo data not loaded, nothing written: {error}") from None
+        loader = DemoContentLoader(force=force, content=content)
         with deferred():  # one bulk embedding below, not a task per published page
             loader.run()
         for line in loader.summary_lines():
