@@ -24,9 +24,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.test import override_settings
 from django.utils import translation
 
@@ -57,6 +58,28 @@ def compiled_translations():
         call_command("compile_translations", verbosity=0)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a `serialized_rollback` test (the browser tests), put back what the migrations created.
+
+    Django restores that content at the start of such a test and flushes every table at its end without
+    post_migrate, so the tests after it on the same worker (pytest-xdist does not keep pytest-django's
+    "transactional tests last" order across files) would find no content types, permissions, root page,
+    collection, locale or groups, and a content-type cache with ids that no longer exist."""
+    yield
+    marker = item.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("serialized_rollback"):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)
+    ContentType.objects.clear_cache()
+
+
 @pytest.fixture
 def site_tree(db):
     """A site whose root is a HomePage with one of each index page under it."""
@@ -68,7 +91,9 @@ def build_site_tree():
     locale, _created = Locale.objects.get_or_create(language_code="en")
     root = Page.get_first_root_node()
     if root is None:
-        # A transactional test on this worker (the browser tests) flushed what Wagtail's migrations create.
+        # A transactional test on this worker (the browser tests) flushed what Wagtail's migrations create. The
+        # flush's post_migrate made the content types again under new ids; the process's cache still has the old.
+        ContentType.objects.clear_cache()
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
