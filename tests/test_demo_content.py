@@ -344,3 +344,19 @@ def test_accessibility_statement_and_legal_notice_are_linked_from_the_footer(sit
         page = StandardPage.objects.get(slug=slug)
         assert f'href="{page.url}"' in footer
         assert client.get(page.url).status_code == 200
+
+
+def test_example_members_report_pledge_progress_and_real_cities_report_none(site, client):
+    reporting = MemberPage.objects.filter(pledge_reports__isnull=False).distinct()
+    assert reporting.count() == 4
+    assert all(member.title.startswith("Example") for member in reporting)  # never a figure for a real city
+    for member in reporting:
+        assert member.pledge_targets.exists()
+        assert all(report.narrative.startswith("Example report") for report in member.pledge_reports.all())
+        # Each report counts what one of the member's targets counts (the review form's rule).
+        assert {report.counts for report in member.pledge_reports.all()} <= {
+            t.counts for t in member.pledge_targets.all()
+        }
+    dashboard = text_of(client.get("/pledges/"))
+    assert "Example VET College North" in dashboard and "apprenticeship places" in dashboard
+    assert "171" in dashboard  # 52 + 61 + 58 reported towards the target of 180
