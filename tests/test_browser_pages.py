@@ -90,6 +90,7 @@ def pages_to_visit(event):
     """(label, path) for each page type in English and in French, plus the views that are not Wagtail pages."""
     skill = SkillTag.objects.order_by("name").first()
     topic = TopicTag.objects.order_by("name").first()
+    campaign = Page.objects.live().filter(content_type__model="campaignpage").order_by("path").first()
     visits = []
     for language in ("en", "fr"):
         prefix = "" if language == "en" else "/fr"
@@ -107,6 +108,9 @@ def pages_to_visit(event):
             ("skills", reverse("skill_list")),
             ("skill", reverse("skill_tag", args=[skill.slug])),
             ("topic", reverse("topic_tag", args=[topic.slug])),
+            ("pledge dashboard", reverse("network:pledges")),
+            ("campaign support", reverse("network:campaign_visitor_support", kwargs={"page_id": campaign.pk})),
+            ("open data", reverse("open_data")),
             ("404", "/no-such-page/"),
         ):
             visits.append((f"{language} {label}", prefix + path))

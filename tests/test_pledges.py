@@ -71,8 +71,11 @@ def test_the_member_page_shows_progress_as_an_accessible_chart_and_a_table(clien
     assert cells[:5] == ["apprenticeship places", str(THIS_YEAR + 2), "50", "20", "40%"]
     assert f"<strong>{LAST_YEAR}</strong>: 8 Apprenticeship places" in html
     assert f"How {LAST_YEAR} went." in html
-    # The bar is drawn to scale: 40% of the 600-unit track.
-    assert 'width="240" height="10"' in html
+    # The bar is drawn to scale, as a share of the track (the SVG is as wide as its column, text unscaled).
+    assert 'width="40%" height="10"' in html
+    assert re.search(r'<svg[^>]*width="100%" height="\d+"', html) and "viewBox" not in html[html.index("<svg") :]
+    # The table scrolls sideways in its own labelled, focusable region on a phone.
+    assert re.search(r'<div class="table-scroll" role="region" aria-label="[^"]+" tabindex="0">', html)
 
 
 def test_a_member_without_targets_shows_no_chart(client, site_tree):

@@ -56,22 +56,35 @@ class PledgeProgress:
 
 
 class ProgressChart:
-    """The geometry of a server-rendered bar chart (network/includes/progress_chart.html): one bar per row."""
+    """The geometry of a server-rendered bar chart (network/includes/progress_chart.html): one bar per row.
 
-    width = 600
-    row_height = 36
+    The SVG has no viewBox: it is as wide as its column and its text keeps its size on a phone (a scaled viewBox
+    shrank the labels to 7 px at 390 px); bar lengths are percentages of that width. A row that names a member
+    gets a second line for the name."""
+
+    line_height = 16
+    bar_height = 10
 
     def __init__(self, rows):
         self.rows = list(rows)
+        self.lines = 2 if any(row.member for row in self.rows) else 1
+
+    @property
+    def row_height(self):
+        return self.line_height * self.lines + self.bar_height + 12
 
     @property
     def height(self):
         return self.row_height * len(self.rows)
 
     @property
+    def bar_y(self):
+        return self.line_height * self.lines + 4
+
+    @property
     def bars(self):
         for index, row in enumerate(self.rows):
-            yield {"row": row, "y": index * self.row_height, "width": round(self.width * (row.percent or 0) / 100)}
+            yield {"row": row, "y": index * self.row_height, "percent": row.percent or 0}
 
 
 class PledgeTarget(Orderable):
