@@ -10,8 +10,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.sign_in import ThrottledPasswordResetView
 from home import views as home_views
-from home.sign_in import ThrottledPasswordResetView
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

@@ -1,4 +1,4 @@
-"""Optional two-factor sign-in (home/two_factor.py, docs/security.md): through the sign-in page, the code step,
+"""Optional two-factor sign-in (accounts/two_factor.py, docs/security.md): through the sign-in page, the code step,
 the account's own settings pages and the reset command, as an editor and an administrator would use them."""
 
 import io

@@ -35,6 +35,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "accounts",
     "network",
     "practices",
     "search",
@@ -66,7 +67,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
-    # Two-factor sign-in for the admin (home/two_factor.py): authenticator-app codes and recovery codes.
+    # Two-factor sign-in for the admin (accounts/two_factor.py): authenticator-app codes and recovery codes.
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -96,13 +97,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(); then the admin's second step for accounts with an authenticator (docs/security.md).
     "django_otp.middleware.OTPMiddleware",
-    "home.two_factor.TwoFactorMiddleware",
+    "accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A quick "Publish" after autosave created the page publishes that page (home/admin_create.py).
     "home.admin_create.CreateThenPublishMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last, as django-axes asks: turns a locked-out sign-in into home.sign_in.locked_out's 429.
+    # Last, as django-axes asks: turns a locked-out sign-in into accounts.sign_in.locked_out's 429.
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -117,9 +118,9 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "home.client_ip.axes_client_ip"
-AXES_LOCKOUT_CALLABLE = "home.sign_in.locked_out"
+AXES_LOCKOUT_CALLABLE = "accounts.sign_in.locked_out"
 
-# Two-factor sign-in (home/two_factor.py, docs/security.md): optional per account; an account with a confirmed
+# Two-factor sign-in (accounts/two_factor.py, docs/security.md): optional per account; an account with a confirmed
 # authenticator passes a code after its password before any admin page. GUILD_REQUIRE_2FA_FOR_STAFF makes
 # superusers, is_staff accounts and Editors enrol first. GUILD_2FA_FAILURE_LIMIT wrong codes for one account
 # lock its code step for GUILD_2FA_LOCKOUT_MINUTES (429 with Retry-After).

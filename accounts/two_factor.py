@@ -229,7 +229,7 @@ class TwoFactorMiddleware:
     @staticmethod
     def open_without_second_step(path):
         """Signing out and in, the code step itself, and the admin's translations for its scripts."""
-        names = ("wagtailadmin_login", "wagtailadmin_logout", "wagtailadmin_javascript_catalog", "home_2fa_verify")
+        names = ("wagtailadmin_login", "wagtailadmin_logout", "wagtailadmin_javascript_catalog", "accounts_2fa_verify")
         return path in {reverse(name) for name in names} or path in {reverse("admin:login"), reverse("admin:logout")}
 
     def second_step(self, request):
@@ -242,7 +242,10 @@ class TwoFactorMiddleware:
         if self.open_without_second_step(request.path) or user.is_verified():
             return None
         if is_enrolled(user):
-            return redirect(_with_next("home_2fa_verify", request))
-        if must_enrol(user) and request.path not in {reverse("home_2fa_setup"), reverse("home_2fa_recovery_codes")}:
-            return redirect(_with_next("home_2fa_setup", request))
+            return redirect(_with_next("accounts_2fa_verify", request))
+        if must_enrol(user) and request.path not in {
+            reverse("accounts_2fa_setup"),
+            reverse("accounts_2fa_recovery_codes"),
+        }:
+            return redirect(_with_next("accounts_2fa_setup", request))
         return None

@@ -1,5 +1,5 @@
 """The admin pages of two-factor sign-in: overview, set-up, the code step after the password, recovery codes,
-switching it off. The rules live in `home.two_factor`; these views only ask and answer."""
+switching it off. The rules live in `accounts.two_factor`; these views only ask and answer."""
 
 import math
 from base64 import b32encode
@@ -117,7 +117,7 @@ class CodeCheckMixin(RefusalMixin):
 class TwoFactorView(AccountBreadcrumbsMixin, TemplateView):
     """Whether this account uses two-factor sign-in, and the way to set it up, renew codes or switch it off."""
 
-    template_name = "home/admin/two_factor.html"
+    template_name = "accounts/admin/two_factor.html"
     page_title = _("Two-factor sign-in")
 
     def get_context_data(self, **kwargs):
@@ -133,13 +133,13 @@ class TwoFactorView(AccountBreadcrumbsMixin, TemplateView):
 class SetupView(AccountBreadcrumbsMixin, RefusalMixin, FormView):
     """Scan the QR code (or type the secret) into an app, then prove it with the code it shows."""
 
-    template_name = "home/admin/two_factor_setup.html"
+    template_name = "accounts/admin/two_factor_setup.html"
     page_title = _("Set up two-factor sign-in")
     form_class = SetupCodeForm
 
     def dispatch(self, request, *args, **kwargs):
         if two_factor.is_enrolled(request.user):
-            return redirect("home_2fa")
+            return redirect("accounts_2fa")
         self.device = two_factor.start_setup(request.user)
         return super().dispatch(request, *args, **kwargs)
 
@@ -165,7 +165,7 @@ class SetupView(AccountBreadcrumbsMixin, RefusalMixin, FormView):
             return self.form_invalid(form)
         self.request.session[two_factor.NEW_CODES_SESSION_KEY] = codes
         messages.success(self.request, _("Two-factor sign-in is on. Keep your recovery codes somewhere safe."))
-        target = reverse("home_2fa_recovery_codes")
+        target = reverse("accounts_2fa_recovery_codes")
         if self.request.POST.get("next"):  # a forced set-up goes on to where the editor was going
             target += "?" + urlencode({"next": self.request.POST["next"]})
         return redirect(target)
@@ -174,50 +174,50 @@ class SetupView(AccountBreadcrumbsMixin, RefusalMixin, FormView):
 class RecoveryCodesView(AccountBreadcrumbsMixin, TemplateView):
     """New recovery codes are shown here once, right after they are made; afterwards only how many are left."""
 
-    template_name = "home/admin/two_factor_recovery_codes.html"
+    template_name = "accounts/admin/two_factor_recovery_codes.html"
     page_title = _("Recovery codes")
 
     def dispatch(self, request, *args, **kwargs):
         if not two_factor.is_enrolled(request.user):
-            return redirect("home_2fa")
+            return redirect("accounts_2fa")
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             codes=self.request.session.pop(two_factor.NEW_CODES_SESSION_KEY, None),
             recovery_codes_left=two_factor.recovery_codes_left(self.request.user),
-            next=next_url(self.request, default="home_2fa"),
+            next=next_url(self.request, default="accounts_2fa"),
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
         request.session[two_factor.NEW_CODES_SESSION_KEY] = two_factor.new_recovery_codes(request.user)
         messages.success(request, _("New recovery codes made; the old ones no longer work."))
-        return redirect("home_2fa_recovery_codes")
+        return redirect("accounts_2fa_recovery_codes")
 
 
 class DisableView(AccountBreadcrumbsMixin, CodeCheckMixin, FormView):
     """Switching it off takes a current code (or a recovery code), not only an open session."""
 
-    template_name = "home/admin/two_factor_disable.html"
+    template_name = "accounts/admin/two_factor_disable.html"
     page_title = _("Turn off two-factor sign-in")
 
     def dispatch(self, request, *args, **kwargs):
         if not two_factor.is_enrolled(request.user):
-            return redirect("home_2fa")
+            return redirect("accounts_2fa")
         return super().dispatch(request, *args, **kwargs)
 
     def code_accepted(self, device):
         two_factor.remove_devices(self.request.user)
         messages.success(self.request, _("Two-factor sign-in is off for your account."))
-        return redirect("home_2fa")
+        return redirect("accounts_2fa")
 
 
 class VerifyView(CodeCheckMixin, FormView):
     """The step after the password for accounts with an authenticator: the sign-in page's look, no admin menu
     (nothing of the admin opens before this step)."""
 
-    template_name = "home/admin/two_factor_verify.html"
+    template_name = "accounts/admin/two_factor_verify.html"
     success_url = reverse_lazy("wagtailadmin_home")
 
     def dispatch(self, request, *args, **kwargs):

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from home.two_factor import remove_devices
+from accounts.two_factor import remove_devices
 
 
 class Command(BaseCommand):

@@ -13,9 +13,8 @@ from wagtail.admin.views.account import PasswordResetView
 
 from axes.helpers import get_cool_off
 
+from home.client_ip import client_ip
 from network.ratelimit import FormRateLimit, RateLimitUnavailable, hash_ip
-
-from .client_ip import client_ip
 
 
 def locked_out(request, original_response=None, credentials=None):
