@@ -280,6 +280,9 @@ def test_every_skill_category_has_tagged_pages(site, client):
     assert linked == {
         "renewable-energy": "http://data.europa.eu/esco/skill/f8413360-6114-40de-a276-c59b764b9913",
         "coding": "http://data.europa.eu/esco/skill/21d2f96d-35f7-4e3f-9745-c533d2dd6e97",
+        "energy-efficiency": "http://data.europa.eu/esco/skill/83fc0b2b-6cd2-46af-b1ff-d3fc83604c26",
+        "circular-economy": "http://data.europa.eu/esco/skill/22c45bf7-e52b-475f-847b-c32a87f65a5d",
+        "entrepreneurship": "http://data.europa.eu/esco/skill/658605f2-1c95-49f0-bd98-0af7b15ad0b0",
     }
     assert set(SkillTag.objects.filter(source="esco").values_list("slug", flat=True)) == set(linked)
     assert SkillTag.objects.filter(source="network").count() == SkillTag.objects.count() - len(linked)
