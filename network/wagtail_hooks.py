@@ -289,6 +289,10 @@ class RestrictedAdminFormView(WagtailAdminTemplateMixin, FormView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        # Wagtail's header shows the last breadcrumb as the page's title: without this one, "Home".
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
 
 class RestrictedMenuItem(MenuItem):
     """A settings menu entry shown to those `allowed(user)` lets in (the view checks again)."""

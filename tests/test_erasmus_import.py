@@ -178,7 +178,10 @@ def test_editors_upload_an_export_in_the_admin_and_see_what_changed(client, memb
     assert not ProjectPage.objects.filter(project_code=CODE).exists()
 
     client.force_login(admin_user)
-    assert client.get(url).status_code == 200
+    page = client.get(url)
+    assert page.status_code == 200
+    # The header names the page (Wagtail shows the last breadcrumb there), not "Home".
+    assert page.context["breadcrumbs_items"][-1]["label"] == "Import Erasmus+ projects"
     upload = SimpleUploadedFile("export.csv", FIXTURE.read_bytes(), content_type="text/csv")
     response = client.post(url, {"export": upload})
     assert response.status_code == 200
