@@ -4,6 +4,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/guild_bench .venv/bin/python bench/search_bench.py --pages 10000
     .venv/bin/python bench/search_bench.py --pages 10000 --engine elasticsearch   # osmem emulator on 127.0.0.1
     .venv/bin/python bench/search_bench.py --pages 10000 --engine wagtail   # Wagtail's stock search (comparison)
+    .venv/bin/python bench/search_bench.py --pages 10000 --embeddings sample   # with page vectors, as `make run`
 
 Pages are generated deterministically (seeded) and inserted through a fast path: rows for `wagtailcore_page`
 with computed treebeard paths, then each page type's own table, then tags, all with bulk inserts; the search
@@ -284,6 +285,44 @@ def wagtail_stock_search(query):
     return hits
 
 
+def store_embeddings(mode, sample_size=256):
+    """Vectors for every live content page: all computed by the model, or a sample computed and reused."""
+    from search.facets import indexed_page_models
+    from search.models import PageEmbedding
+
+    PageEmbedding.objects.all().delete()
+    if mode == "all":
+        return PageEmbedding.objects.embed_all()
+    rng = random.Random(7)
+    stored = 0
+    for model in indexed_page_models():
+        pages = list(model.objects.live().select_related("locale").order_by("pk"))
+        if not pages:
+            continue
+        sample = rng.sample(pages, min(sample_size, len(pages)))
+        PageEmbedding.objects.embed_pages(sample)
+        sampled = list(PageEmbedding.objects.filter(page_id__in=[page.pk for page in sample]))
+        if not sampled:
+            continue
+        done = {row.page_id for row in sampled}
+        rest = [page for page in pages if page.pk not in done]
+        PageEmbedding.objects.bulk_create(
+            [
+                PageEmbedding(
+                    page_id=page.pk,
+                    language=page.locale.language_code,
+                    model=sampled[index % len(sampled)].model,
+                    text_hash="bench-reused",
+                    vector=sampled[index % len(sampled)].vector,
+                )
+                for index, page in enumerate(rest)
+            ],
+            batch_size=1000,
+        )
+        stored += len(pages)
+    return stored
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=1000)
@@ -292,6 +331,14 @@ def main():
     parser.add_argument("--skip-generate", action="store_true")
     parser.add_argument("--skip-index", action="store_true", help="reuse the index of an earlier run")
     parser.add_argument("--per-query", action="store_true", help="print each query's median")
+    parser.add_argument(
+        "--embeddings",
+        choices=["all", "sample"],
+        help="store page vectors first, so each query also runs semantic retrieval (as under `make run`): `all` "
+        "embeds every page (about 30 minutes at 10,000 here); `sample` embeds 256 pages with the model and gives "
+        "each other page the vector of a sampled page of the same type (the synthetic pages repeat a few "
+        "templates, so the vectors' spread is close to real; the query embedding and the search are real)",
+    )
     args = parser.parse_args()
 
     server = None
@@ -329,6 +376,10 @@ def main():
                 cursor.execute(f"VACUUM ANALYZE {table}")
     if args.engine == "elasticsearch":
         get_search_backend("default").get_index_for_model(Page).refresh()
+    if args.embeddings:
+        started = time.perf_counter()
+        embedded = store_embeddings(args.embeddings)
+        print(f"embeddings ({args.embeddings}): {embedded} pages in {time.perf_counter() - started:.1f}s")
     run_queries(args.engine, 1)  # warm caches (vocabulary, content types, connections)
     timings = run_queries(args.engine, args.repeats)
     if args.per_query:
