@@ -110,6 +110,11 @@ def public_files(files):
     return files.exclude(pk__in=private_member_files(files).values("pk"))
 
 
+def is_private_member_file(file):
+    """One image or document: a member's upload that no live page uses yet (see `private_member_files`)."""
+    return private_member_files(type(file).objects.filter(pk=file.pk)).exists()
+
+
 def may_see_private_file(user, file):
     """Editors, superusers and the uploader's organisation see a member's unpublished file."""
     if not getattr(user, "is_authenticated", False):

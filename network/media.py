@@ -25,7 +25,7 @@ from django.views.static import was_modified_since
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from .confinement import may_see_private_file, private_member_files
+from .confinement import is_private_member_file, may_see_private_file
 
 IMAGE_PREFIXES = ("original_images/", "images/")
 
@@ -45,23 +45,20 @@ def serve_media(request, path):
     path = posixpath.normpath(path).lstrip("/")
     if path.startswith("..") or path in ("", "."):
         raise SuspiciousFileOperation(f"{path!r} is outside the media folder")
-    private = False
     if path.startswith("documents/"):
         document = get_document_model().objects.filter(file=path).first()
         if document is None:
             raise Http404
         return HttpResponseRedirect(document.url)
-    if path.startswith(IMAGE_PREFIXES):
-        image = image_for(path)
-        if image is not None and private_member_files(type(image).objects.filter(pk=image.pk)).exists():
-            if not may_see_private_file(request.user, image):
-                raise Http404
-            private = True
+    image = image_for(path) if path.startswith(IMAGE_PREFIXES) else None
+    private = image is not None and is_private_member_file(image)
+    if private and not may_see_private_file(request.user, image):
+        raise Http404
+    if not default_storage.exists(path):
+        raise Http404
     try:
-        if not default_storage.exists(path):
-            raise Http404
         modified = default_storage.get_modified_time(path)
-    except (NotImplementedError, OSError):
+    except (NotImplementedError, OSError):  # a storage that keeps no times (or a file gone since): no 304s
         modified = None
     response = file_response(request, path, modified)
     # A private file must never sit in a shared cache (a CDN, a proxy) for the next visitor.

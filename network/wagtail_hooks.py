@@ -35,9 +35,9 @@ from wagtail.permissions import register_permission_policy
 from .choices import ApplicationStatus
 from .confinement import (
     is_confined_member,
+    is_private_member_file,
     may_see_private_file,
     page_permission_policy_for_members,
-    private_member_files,
     uploaded_by_organisation,
     visible_to_member,
 )
@@ -76,8 +76,7 @@ def confine_member_files(files, request):
 def keep_unpublished_member_documents_private(document, request):
     """A member's upload is downloadable by everyone once a live page uses it; before, only by its organisation
     and the editors (a 404 for anyone else, as if it did not exist)."""
-    unpublished = private_member_files(type(document).objects.filter(pk=document.pk)).exists()
-    if unpublished and not may_see_private_file(request.user, document):
+    if is_private_member_file(document) and not may_see_private_file(request.user, document):
         raise Http404
 
 
