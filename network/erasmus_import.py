@@ -177,6 +177,11 @@ def country_code(value):
     return countries.by_name(value) or ""
 
 
+def cell_of(row, columns, key):
+    """The row's value in the column `key` names (`COLUMNS`), or None where the export has no such column."""
+    return row[columns[key]] if key in columns else None
+
+
 def normalised(name):
     return " ".join(name.lower().split())
 
@@ -282,7 +287,7 @@ class ErasmusProjectImport:
 
     def values(self, row, columns):
         def cell(key):
-            return row[columns[key]] if key in columns else None
+            return cell_of(row, columns, key)
 
         values = {"title": text_of(cell("title"))[:255], "project_code": text_of(cell("identifier"))}
         if "summary" in columns:
@@ -307,12 +312,8 @@ class ErasmusProjectImport:
             self.report.problems.append(f"line {line}: no project identifier or title, skipped")
             return
 
-        def cell(key):
-            return row[columns[key]] if key in columns else None
-
-        coordinator = self.member(
-            cell("coordinator"), cell("coordinator_country"), cell("coordinator_type"), cell("coordinator_website")
-        )
+        keys = ("coordinator", "coordinator_country", "coordinator_type", "coordinator_website")
+        coordinator = self.member(*(cell_of(row, columns, key) for key in keys))
         partner_members = []
         for name_column, country_column, type_column, website_column in partners.values():
             member = self.member(
