@@ -12,6 +12,7 @@ rate-limit cache (failing closed like the public forms when that cache is down).
 answer whatever was wrong with it, so nothing tells an attacker that a code was nearly right.
 """
 
+import functools
 import math
 import time
 from dataclasses import dataclass
@@ -210,6 +211,19 @@ def _with_next(url_name, request):
     return f"{reverse(url_name)}?{urlencode({'next': request.get_full_path()})}"
 
 
+# Resolved once per process, not on every request this middleware sees (every public page too).
+@functools.cache
+def protected_prefixes():
+    return (reverse("wagtailadmin_home"), reverse("admin:index"))
+
+
+@functools.cache
+def open_paths():
+    """Signing out and in, the code step itself, and the admin's translations for its scripts."""
+    names = ("wagtailadmin_login", "wagtailadmin_logout", "wagtailadmin_javascript_catalog", "accounts_2fa_verify")
+    return frozenset([*(reverse(name) for name in names), reverse("admin:login"), reverse("admin:logout")])
+
+
 class TwoFactorMiddleware:
     """Sends a signed-in account that has not passed its second step to it, from every admin address.
 
@@ -224,13 +238,11 @@ class TwoFactorMiddleware:
 
     @staticmethod
     def protected(path):
-        return path.startswith((reverse("wagtailadmin_home"), reverse("admin:index")))
+        return path.startswith(protected_prefixes())
 
     @staticmethod
     def open_without_second_step(path):
-        """Signing out and in, the code step itself, and the admin's translations for its scripts."""
-        names = ("wagtailadmin_login", "wagtailadmin_logout", "wagtailadmin_javascript_catalog", "accounts_2fa_verify")
-        return path in {reverse(name) for name in names} or path in {reverse("admin:login"), reverse("admin:logout")}
+        return path in open_paths()
 
     def second_step(self, request):
         # The address first: reading request.user reads the session, which adds `Vary: Cookie` to public pages.

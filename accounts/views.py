@@ -171,16 +171,20 @@ class SetupView(AccountBreadcrumbsMixin, RefusalMixin, FormView):
         return redirect(target)
 
 
-class RecoveryCodesView(AccountBreadcrumbsMixin, TemplateView):
-    """New recovery codes are shown here once, right after they are made; afterwards only how many are left."""
-
-    template_name = "accounts/admin/two_factor_recovery_codes.html"
-    page_title = _("Recovery codes")
+class EnrolledOnlyMixin:
+    """For an account with two-factor sign-in on; others go to the overview, which offers to set it up."""
 
     def dispatch(self, request, *args, **kwargs):
         if not two_factor.is_enrolled(request.user):
             return redirect("accounts_2fa")
         return super().dispatch(request, *args, **kwargs)
+
+
+class RecoveryCodesView(EnrolledOnlyMixin, AccountBreadcrumbsMixin, TemplateView):
+    """New recovery codes are shown here once, right after they are made; afterwards only how many are left."""
+
+    template_name = "accounts/admin/two_factor_recovery_codes.html"
+    page_title = _("Recovery codes")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -196,16 +200,11 @@ class RecoveryCodesView(AccountBreadcrumbsMixin, TemplateView):
         return redirect("accounts_2fa_recovery_codes")
 
 
-class DisableView(AccountBreadcrumbsMixin, CodeCheckMixin, FormView):
+class DisableView(EnrolledOnlyMixin, AccountBreadcrumbsMixin, CodeCheckMixin, FormView):
     """Switching it off takes a current code (or a recovery code), not only an open session."""
 
     template_name = "accounts/admin/two_factor_disable.html"
     page_title = _("Turn off two-factor sign-in")
-
-    def dispatch(self, request, *args, **kwargs):
-        if not two_factor.is_enrolled(request.user):
-            return redirect("accounts_2fa")
-        return super().dispatch(request, *args, **kwargs)
 
     def code_accepted(self, device):
         two_factor.remove_devices(self.request.user)
