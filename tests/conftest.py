@@ -31,7 +31,7 @@ from django.db import connections, models, transaction
 from django.test import override_settings
 from django.utils import translation
 
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Locale, Page, Site
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -88,15 +88,8 @@ def site_tree(db):
 
 def build_site_tree():
     """What `site_tree` builds, callable from module-scoped fixtures (inside `module_transaction`)."""
-    locale, _created = Locale.objects.get_or_create(language_code="en")
+    Locale.objects.get_or_create(language_code="en")
     root = Page.get_first_root_node()
-    if root is None:
-        # A transactional test on this worker (the browser tests) flushed what Wagtail's migrations create. The
-        # flush's post_migrate made the content types again under new ids; the process's cache still has the old.
-        ContentType.objects.clear_cache()
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
     # Wagtail's migrations leave a welcome page (and a site on it); replace both.
     Page.objects.filter(depth=2).delete()
     root.refresh_from_db()

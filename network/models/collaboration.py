@@ -446,7 +446,8 @@ def ensure_network_review():
             GroupPagePermission.objects.get_or_create(group=members, page=index_page, permission=add)
     # Members upload into their organisation's own collection (MemberGroup.ensure_collection), not the root one;
     # earlier set-ups granted the root, which is withdrawn here.
-    GroupCollectionPermission.objects.filter(group=members).delete()
+    root_collection = Collection.get_first_root_node()
+    GroupCollectionPermission.objects.filter(group=members, collection=root_collection).delete()
     for access in MemberGroup.objects.select_related("member", "group", "collection"):
         access.ensure_collection()
 
