@@ -39,14 +39,30 @@ def stop_words(language=""):
 
 @cache
 def thesaurus():
-    """{phrase as a tuple of words: the group's phrases}, every phrase lower case."""
+    """{phrase as a tuple of words: the group's phrases}, every phrase lower case; the same phrases also by their
+    words' inflection-folded forms (see `fold`), so that "kleinen Unternehmen" finds "kleine unternehmen"."""
     groups = json.loads((DATA / "thesaurus.json").read_text())["groups"]
-    entries = {}
+    entries, folded = {}, {}
     for group in groups:
         phrases = tuple(dict.fromkeys(phrase.lower() for phrase in group))
         for phrase in phrases:
-            entries.setdefault(tuple(WORD_RE.findall(phrase)), phrases)
-    return entries
+            words = tuple(WORD_RE.findall(phrase))
+            entries.setdefault(words, phrases)
+            folded.setdefault(tuple(fold(word) for word in words), phrases)
+    return {**folded, **entries}  # an exact phrase wins over a folded one
+
+
+INFLECTIONS = ("en", "es", "e", "s", "n", "i", "a", "o")
+
+
+def fold(word):
+    """A word without one common inflection ending of the network's languages ("kleinen" and "kleine" -> "klein",
+    "petites" -> "petit", "piccole" -> "piccol"), for thesaurus lookups only: crude, but both sides are folded
+    alike and a key is a whole phrase of the thesaurus."""
+    for ending in INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 def words_of(text):
@@ -88,8 +104,10 @@ def parse(text, language="", max_terms=12):
     while position < len(tokens):
         for size in range(min(MAX_PHRASE_WORDS, len(tokens) - position), 0, -1):
             key = tuple(tokens[position : position + size])
+            if key not in entries:
+                key = tuple(fold(token) for token in key)
             if key in entries:
-                typed = " ".join(key)
+                typed = " ".join(tokens[position : position + size])
                 clauses.append(Clause((typed, *(p for p in entries[key] if p != typed))))
                 position += size
                 break

@@ -141,9 +141,8 @@ class DatabaseEngine:
     # --- words -------------------------------------------------------------------------------------------------
     # The SQL below is assembled only from constants and "%s" placeholders; every value is a parameter.
     def _match_sql(self, parsed, ct_ids, language="", locale_id=None):
-        """SQL + params selecting (page_id, score, clause) for every clause (and the phrase, clause -1) a page matches.
-
-        One statement: a UNION ALL of one index match per clause; the engine counts the clauses per page.
+        """PostgreSQL: SQL + params selecting (page_id, score, clause) for every clause (and the phrase, clause -1)
+        a page matches. One statement: a UNION ALL of one index match per clause; the engine counts the clauses.
         """
         selects, params = [], []
         clauses = [(index, clause.alternatives) for index, clause in enumerate(parsed.clauses)]
@@ -158,56 +157,67 @@ class DatabaseEngine:
     def _clause_sql(self, index, alternatives, ct_ids, language, locale_id):
         placeholders = ", ".join(["%s"] * len(ct_ids))
         entries = INDEX_ENTRY._meta.db_table
-        fts = f"{entries}_fts"
-        if connection.vendor == "postgresql":
-            # Each alternative's words (AND, stemmed), the alternatives OR'ed; the phrase boost as a phrase.
-            function = "phraseto_tsquery" if index < 0 else "plainto_tsquery"
-            tsquery = " || ".join([f"{function}(%s)"] * len(alternatives))
-            sql = (
-                f"SELECT CAST(ie.object_id AS integer), ts_rank(ie.title, q) * 10 + ts_rank(ie.body, q), {int(index)} "  # noqa: S608
-                f"FROM {entries} ie, (SELECT {tsquery} AS q) tq "
-                f"WHERE (ie.title @@ q OR ie.body @@ q) AND ie.content_type_id IN ({placeholders})"
-            )
-            params = [*alternatives, *ct_ids]
-            config = TEXT_SEARCH_CONFIGS.get(language) if language != settings.LANGUAGE_CODE else None
-            if config is None or locale_id is None:
-                return sql, params
-            # The index is built with one configuration; pages in the visitor's language also match as that
-            # language reads them (its stemming and stop words), computed at query time over those pages only.
-            language_tsquery = " || ".join([f"{function}(CAST(%s AS regconfig), %s)"] * len(alternatives))
-            in_language = (
-                f"SELECT CAST(ie.object_id AS integer), ts_rank(v, q) * 10, {int(index)} "  # noqa: S608
-                f"FROM {SearchDocument._meta.db_table} d "
-                f"JOIN {entries} ie ON ie.object_id = CAST(d.page_id AS varchar) "
-                "CROSS JOIN LATERAL to_tsvector(CAST(%s AS regconfig), ie.title_text || ' ' || ie.body_text) v, "
-                f"(SELECT {language_tsquery} AS q) tq "
-                f"WHERE d.locale_id = %s AND ie.content_type_id IN ({placeholders}) AND v @@ q"
-            )
-            language_params = [config]
-            for alternative in alternatives:
-                language_params += [config, alternative]
-            return f"{sql} UNION ALL {in_language}", [*params, *language_params, locale_id, *ct_ids]
-        # SQLite FTS5 (columns: autocomplete, body, title). Every word quoted (no FTS syntax gets through), see
-        # _fts_alternative.
-        if index < 0:  # the phrase boost: the words as typed, in order
-            expression = '{title body} : "' + " ".join(re.findall(r"\w+", alternatives[0].lower())) + '"'
-        else:
-            expression = "{title body} : (" + " OR ".join(_fts_alternative(alt) for alt in alternatives) + ")"
+        # Each alternative's words (AND, stemmed), the alternatives OR'ed; the phrase boost as a phrase.
+        function = "phraseto_tsquery" if index < 0 else "plainto_tsquery"
+        tsquery = " || ".join([f"{function}(%s)"] * len(alternatives))
         sql = (
-            f"SELECT CAST(ie.object_id AS integer), -bm25({fts}, 0.0, 1.0, 10.0), {int(index)} "  # noqa: S608
-            f"FROM {fts} "
-            f"JOIN {entries} ie ON ie.id = {fts}.rowid "
-            # The unary "+" keeps SQLite from driving the join from the content-type index and re-running the
-            # FTS match per row (13 s instead of 15 ms for a one-type search at 10,000 pages).
-            f"WHERE {fts} MATCH %s AND +ie.content_type_id IN ({placeholders})"
+            f"SELECT CAST(ie.object_id AS integer), ts_rank(ie.title, q) * 10 + ts_rank(ie.body, q), {int(index)} "  # noqa: S608
+            f"FROM {entries} ie, (SELECT {tsquery} AS q) tq "
+            f"WHERE (ie.title @@ q OR ie.body @@ q) AND ie.content_type_id IN ({placeholders})"
         )
-        return sql, [expression, *ct_ids]
+        params = [*alternatives, *ct_ids]
+        config = TEXT_SEARCH_CONFIGS.get(language) if language != settings.LANGUAGE_CODE else None
+        if config is None or locale_id is None:
+            return sql, params
+        # The index is built with one configuration; pages in the visitor's language also match as that
+        # language reads them (its stemming and stop words), computed at query time over those pages only.
+        language_tsquery = " || ".join([f"{function}(CAST(%s AS regconfig), %s)"] * len(alternatives))
+        in_language = (
+            f"SELECT CAST(ie.object_id AS integer), ts_rank(v, q) * 10, {int(index)} "  # noqa: S608
+            f"FROM {SearchDocument._meta.db_table} d "
+            f"JOIN {entries} ie ON ie.object_id = CAST(d.page_id AS varchar) "
+            "CROSS JOIN LATERAL to_tsvector(CAST(%s AS regconfig), ie.title_text || ' ' || ie.body_text) v, "
+            f"(SELECT {language_tsquery} AS q) tq "
+            f"WHERE d.locale_id = %s AND ie.content_type_id IN ({placeholders}) AND v @@ q"
+        )
+        language_params = [config]
+        for alternative in alternatives:
+            language_params += [config, alternative]
+        return f"{sql} UNION ALL {in_language}", [*params, *language_params, locale_id, *ct_ids]
 
     def _scores(self, parsed, language, locale_id):
-        """{page_id: score} of the pages matching enough clauses, ranked OR with the all-words and phrase boosts."""
-        match = self._match_sql(parsed, content_type_ids(), language, locale_id)
+        """{page_id: score} of the pages matching enough clauses, ranked OR with the all-words and phrase boosts.
+
+        When no page holds enough clauses, the pages holding the most of them answer, unless the words look
+        misspelt (that is left to the spelling suggestion): a word no page holds, of another language or a name
+        ("formazione professionale duale"), must not empty a result that its other words would fill.
+        """
+        if connection.vendor == "sqlite":
+            matched, sums, phrase = self._sqlite_matches(parsed, content_type_ids())
+        else:
+            matched, sums, phrase = self._postgresql_matches(parsed, content_type_ids(), language, locale_id)
+        scores = self._ranked(parsed, matched, sums, phrase, parsed.required)
+        held = max(matched.values(), default=0)  # the most clauses one page holds
+        if not scores and 0 < held < parsed.required and self.suggest_spelling(parsed.typed_words, language) is None:
+            scores = self._ranked(parsed, matched, sums, phrase, held)
+        return scores
+
+    @staticmethod
+    def _ranked(parsed, matched, sums, phrase, required):
+        count = len(parsed.clauses)
+        scores = {}
+        for page_id, clauses in matched.items():
+            if clauses < required:
+                continue
+            share = clauses / count
+            score = (sums[page_id] + 1.0) * share * (ALL_CLAUSES_BOOST if clauses == count else 1.0)
+            scores[page_id] = score + PHRASE_BOOST * phrase.get(page_id, 0.0)
+        return scores
+
+    def _postgresql_matches(self, parsed, ct_ids, language, locale_id):
+        """({page: clauses matched}, {page: summed rank}, {page: phrase rank}) from one UNION ALL statement."""
         with connection.cursor() as cursor:
-            cursor.execute(*match)
+            cursor.execute(*self._match_sql(parsed, ct_ids, language, locale_id))
             rows = cursor.fetchall()
         matched, sums, phrase = {}, {}, {}
         for page_id, score, index in rows:
@@ -216,15 +226,51 @@ class DatabaseEngine:
                 continue
             matched.setdefault(page_id, set()).add(index)
             sums[page_id] = sums.get(page_id, 0.0) + max(score, 0.0)
-        count = len(parsed.clauses)
-        scores = {}
-        for page_id, clauses in matched.items():
-            if len(clauses) < parsed.required:
-                continue
-            share = len(clauses) / count
-            score = (sums[page_id] + 1.0) * share * (ALL_CLAUSES_BOOST if len(clauses) == count else 1.0)
-            scores[page_id] = score + PHRASE_BOOST * phrase.get(page_id, 0.0)
-        return scores
+        return {page_id: len(clauses) for page_id, clauses in matched.items()}, sums, phrase
+
+    def _sqlite_matches(self, parsed, ct_ids):
+        """The same three maps from SQLite FTS5 (columns: autocomplete, body, title), in few, cheap statements.
+
+        BM25 is a sum over the query's phrases, so one match of every clause OR'ed gives each page the sum of its
+        clauses' scores; it is the only statement that joins the index entries (for the page id and the content
+        type). Which clauses a page holds comes from one rowid-only match per clause, and the phrase boost from
+        one more. Measured at 10,000 synthetic pages: 45 ms instead of 76 ms for a three-word query, against one
+        joined match per clause. Every word is quoted (no FTS syntax gets through), see _fts_alternative.
+        """
+        fts, entries = f"{INDEX_ENTRY._meta.db_table}_fts", INDEX_ENTRY._meta.db_table
+        clauses = ["(" + " OR ".join(_fts_alternative(alt) for alt in c.alternatives) + ")" for c in parsed.clauses]
+        placeholders = ", ".join(["%s"] * len(ct_ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {fts}.rowid, CAST(ie.object_id AS integer), -bm25({fts}, 0.0, 1.0, 10.0) "  # noqa: S608
+                f"FROM {fts} JOIN {entries} ie ON ie.id = {fts}.rowid "
+                # The unary "+" keeps SQLite from driving the join from the content-type index and re-running the
+                # FTS match per row (13 s instead of 15 ms for a one-type search at 10,000 pages).
+                f"WHERE {fts} MATCH %s AND +ie.content_type_id IN ({placeholders})",
+                ["{title body} : (" + " OR ".join(clauses) + ")", *ct_ids],
+            )
+            rows = cursor.fetchall()
+            if len(clauses) == 1:
+                return {page_id: 1 for _r, page_id, _s in rows}, {page_id: max(s, 0.0) for _r, page_id, s in rows}, {}
+            holders = []
+            for clause in clauses:
+                cursor.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", ["{title body} : " + clause])  # noqa: S608
+                holders.append({row[0] for row in cursor.fetchall()})
+            phrase_of = {}
+            if parsed.phrase:
+                words = " ".join(re.findall(r"\w+", parsed.phrase.lower()))
+                cursor.execute(
+                    f"SELECT rowid, -bm25({fts}, 0.0, 1.0, 10.0) FROM {fts} WHERE {fts} MATCH %s",  # noqa: S608
+                    ['{title body} : "' + words + '"'],
+                )
+                phrase_of = dict(cursor.fetchall())
+        matched, sums, phrase = {}, {}, {}
+        for rowid, page_id, score in rows:
+            matched[page_id] = sum(1 for held in holders if rowid in held)
+            sums[page_id] = max(score, 0.0)
+            if rowid in phrase_of:
+                phrase[page_id] = phrase_of[rowid]
+        return matched, sums, phrase
 
     # --- the search --------------------------------------------------------------------------------------------
     def search(self, query):

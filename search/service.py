@@ -57,11 +57,17 @@ def _fused_answer(query):
     """
     if not query.terms or query.sort != "relevance":
         return _engine_answer(query)
-    nearest = semantic.nearest(query)
+    vector_soon = semantic.query_vector_soon(query)  # the model runs while the words are matched
+    if vector_soon is None:
+        return _lexical_only(_engine_answer(query))
+    window = replace(query, page=1, per_page=semantic.LEXICAL_WINDOW)
+    lexical = _engine_answer(window)
+    nearest = semantic.nearest(query, vector_soon)
     if not nearest:
-        answer = _engine_answer(query)
-        answer.extra["lexical_total"] = answer.total
-        return answer
+        start = (query.page - 1) * query.per_page
+        if start + query.per_page > semantic.LEXICAL_WINDOW:  # past the window: the engine's own page
+            return _lexical_only(_engine_answer(query))
+        return _lexical_only(replace(lexical, hits=lexical.hits[start : start + query.per_page]))
     snapshot = FacetSnapshot.current()
     selections = {facet: snapshot.pages_with(facet, values) for facet, values in query.filters.items()}
 
@@ -72,11 +78,10 @@ def _fused_answer(query):
                 pages &= holders
         return pages
 
-    lexical = _engine_answer(replace(query, page=1, per_page=semantic.LEXICAL_WINDOW))
     lexical_ids = [page_id for page_id, _highlights in lexical.hits]
     eligible = narrowed(pk for pk, _score in nearest)
     semantic_ids = [pk for pk, _score in nearest if pk in eligible]
-    fused = semantic.fuse([lexical_ids, semantic_ids], [1.0, semantic.SEMANTIC_WEIGHT])
+    fused = semantic.fuse([lexical_ids, semantic_ids], [1.0, semantic.semantic_weight(query)])
     only_semantic = [pk for pk, _score in nearest if pk not in set(lexical_ids)]
     facets = {facet: dict(counts) for facet, counts in lexical.facets.items()}
     for facet in facets:
@@ -98,6 +103,11 @@ def _fused_answer(query):
         engine=lexical.engine,
         extra={"lexical_total": lexical.total},
     )
+
+
+def _lexical_only(answer):
+    answer.extra["lexical_total"] = answer.total
+    return answer
 
 
 def run_search(query: SearchQuery, request=None):
