@@ -168,3 +168,15 @@ def test_general_pages_are_found_by_their_words_without_facet_values(demo):
     assert search(type=["page"])["total"] == 1
     # A country or skill filter leaves general pages out: they are not about one.
     assert join.pk not in ids(search("network", country=["BE"]))
+
+
+def test_a_word_no_page_holds_does_not_empty_the_result(demo):
+    # Neither word of "zyxwvut" is on a page nor near one: the pages holding the query's other concept answer.
+    assert search("Ghent")["total"] > 0
+    relaxed = search("Ghent zyxwvutsr")
+    if demo["_engine"] == "elasticsearch":
+        pytest.skip("the relaxation is the database engine's; Elasticsearch forgives near words by fuzziness")
+    assert {demo["ghent"].pk, demo["ghent_review"].pk} <= ids(relaxed)
+    # A misspelling is not relaxed away: it is corrected (and the corrected words must all match).
+    corrected = search("Ghent unemplyment")
+    assert corrected["suggestion"] == "ghent unemployment"
