@@ -162,7 +162,9 @@ class DatabaseEngine:
         tsquery = " || ".join([f"{function}(%s)"] * len(alternatives))
         sql = (
             f"SELECT CAST(ie.object_id AS integer), ts_rank(ie.title, q) * 10 + ts_rank(ie.body, q), {int(index)} "  # noqa: S608
-            f"FROM {entries} ie, (SELECT {tsquery} AS q) tq "
+            # OFFSET 0 keeps PostgreSQL from inlining the subselect, which re-ran every plainto_tsquery twice per
+            # row: 1.1 s instead of 45 ms for "apprenticeship" (19 thesaurus alternatives) at 10,000 pages.
+            f"FROM {entries} ie, (SELECT {tsquery} AS q OFFSET 0) tq "
             f"WHERE (ie.title @@ q OR ie.body @@ q) AND ie.content_type_id IN ({placeholders})"
         )
         params = [*alternatives, *ct_ids]
@@ -177,7 +179,7 @@ class DatabaseEngine:
             f"FROM {SearchDocument._meta.db_table} d "
             f"JOIN {entries} ie ON ie.object_id = CAST(d.page_id AS varchar) "
             "CROSS JOIN LATERAL to_tsvector(CAST(%s AS regconfig), ie.title_text || ' ' || ie.body_text) v, "
-            f"(SELECT {language_tsquery} AS q) tq "
+            f"(SELECT {language_tsquery} AS q OFFSET 0) tq "
             f"WHERE d.locale_id = %s AND ie.content_type_id IN ({placeholders}) AND v @@ q"
         )
         language_params = [config]
