@@ -172,12 +172,17 @@ def embeddings_server():
 
 
 def test_an_openai_compatible_endpoint_serves_the_same_search(pages, settings, embeddings_server):
+    sentence = "accompagnement des apprentis par des artisans expérimentés"
+    in_process = ids(search(sentence))
     settings.EMBEDDINGS = f"openai:{embeddings_server}"
     settings.EMBEDDINGS_MODEL = "multilingual-e5-small-q4"
     settings.EMBEDDINGS_INPUT_TYPE = True
     call_command("embed_pages", verbosity=0)
     assert PageEmbedding.objects.filter(model="openai/multilingual-e5-small-q4").count() == 6  # visible or not
-    assert ids(search("accompagnement des apprentis par des artisans expérimentés"))[0] == pages["mentors"].pk
+    # The same model behind the endpoint: the same vectors, so the same ranking as in this process ...
+    assert ids(search(sentence)) == in_process
+    # ... where meaning alone finds the practice (no word of this query is on a page or in the thesaurus).
+    assert ids(search("accompagnement par des artisans expérimentés"))[0] == pages["mentors"].pk
     assert search("pizza recipe")["total"] == 0
 
 
