@@ -23,6 +23,9 @@ WORD_RE = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 MAX_PHRASE_WORDS = 5
 ALL_REQUIRED_UP_TO = 2
 MINIMUM_SHARE = 0.6
+# A query of this many concepts or more reads as a sentence: meaning weighs more in the fusion (search.semantic),
+# and Elasticsearch matches its words exactly (search.elasticsearch_engine).
+SENTENCE_CLAUSES = 3
 
 
 @cache
@@ -85,6 +88,10 @@ class ParsedQuery:
     clauses: tuple
     required: int
     phrase: str  # the words as typed, for the phrase boost ("" for a one-word query)
+
+    @property
+    def sentence_like(self):
+        return len(self.clauses) >= SENTENCE_CLAUSES
 
     @property
     def words(self):

@@ -39,12 +39,10 @@ SEMANTIC_CANDIDATES = 20
 # Elasticsearch, this 0.72 and 0.69, with keyword queries unchanged (0.99, 0.98) and overall 0.850 and 0.871.
 SHORT_QUERY_WEIGHT = 0.5
 SENTENCE_WEIGHT = 1.5
-SENTENCE_CLAUSES = 3
 
 
 def semantic_weight(query):
-    sentence_like = len(parse(query.text, query.language).clauses) >= SENTENCE_CLAUSES
-    return SENTENCE_WEIGHT if sentence_like else SHORT_QUERY_WEIGHT
+    return SENTENCE_WEIGHT if parse(query.text, query.language).sentence_like else SHORT_QUERY_WEIGHT
 
 
 LEXICAL_WINDOW = 100
