@@ -164,7 +164,7 @@ class ElasticsearchEngine:
     def _selected_filters(self, query, exclude=None):
         return [self._facet_filter(f, values) for f, values in query.filters.items() if f != exclude]
 
-    def _text_query(self, query):
+    def _text_query(self, query, required=None):
         """Ranked OR over the query's clauses (search.analysis): at least `required` of them, the more the better.
 
         Each clause matches as typed (typos forgiven) or as any thesaurus equivalent, and, for a visitor of a
@@ -186,7 +186,7 @@ class ElasticsearchEngine:
                 if language_fields:
                     options.append(Q("multi_match", query=alternative, fields=language_fields, operator="and"))
             clauses.append(Q("dis_max", queries=options))
-        text = Q("bool", should=clauses, minimum_should_match=parsed.required)
+        text = Q("bool", should=clauses, minimum_should_match=required or parsed.required)
         if not parsed.phrase or len(parsed.clauses) < 2:
             return text
         phrase = Q("multi_match", query=parsed.phrase, fields=fields, type="phrase", boost=2)
@@ -201,15 +201,30 @@ class ElasticsearchEngine:
         return [Q("constant_score", filter=language, boost=LANGUAGE_BOOST)]
 
     def search(self, query):
+        result = self._result(self._call("search", index=self.index, body=self._search_body(query)), query)
+        if (
+            result.total == 0
+            and not result.suggestion
+            and query.terms
+            and parse(query.text, query.language).required > 1
+        ):
+            # As on the database engine: a query no page holds enough of, whose words do not look misspelt,
+            # is answered by the pages holding some of it (the more, the higher), not by nothing.
+            relaxed = self._search_body(query, required=1)
+            result = self._result(self._call("search", index=self.index, body=relaxed), query)
+        return result
+
+    def _search_body(self, query, required=None):
         search = Search(index=self.index)
         locales = locale_ids() if query.language or query.locale else {}
         scope, language_first = self._scope(query, locales), self._language_first(query, locales)
         if query.terms and query.sort == "relevance":
-            search = search.query(Q("bool", must=[self._text_query(query)], filter=scope, should=language_first))
+            text = self._text_query(query, required)
+            search = search.query(Q("bool", must=[text], filter=scope, should=language_first))
         else:
             # Ordered by date: the words only select, the score is just "in the visitor's language or not".
             if query.terms:
-                scope = [self._text_query(query), *scope]
+                scope = [self._text_query(query, required), *scope]
             search = search.query(Q("bool", filter=scope, should=language_first))
         selected = self._selected_filters(query)
         if selected:
@@ -232,9 +247,7 @@ class ElasticsearchEngine:
             search = search.suggest("spelling", query.text, term={"field": "_all_text", "suggest_mode": "missing"})
         start = (query.page - 1) * query.per_page
         search = search.extra(from_=start, size=query.per_page, track_total_hits=True).source(["pk"])
-        body = search.to_dict()
-        raw = self._call("search", index=self.index, body=body)
-        return self._result(raw, query)
+        return search.to_dict()
 
     def _result(self, raw, query):
         hits = []

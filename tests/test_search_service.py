@@ -173,15 +173,13 @@ def test_general_pages_are_found_by_their_words_without_facet_values(demo):
 
 
 def test_a_word_no_page_holds_does_not_empty_the_result(demo):
-    # Neither word of "zyxwvut" is on a page nor near one: the pages holding the query's other concept answer.
-    assert search("Ghent")["total"] > 0
+    # "zyxwvutsr" is on no page and near no word: the pages holding the query's other concept answer.
     relaxed = search("Ghent zyxwvutsr")
-    if demo["_engine"] == "elasticsearch":
-        pytest.skip("the relaxation is the database engine's; Elasticsearch forgives near words by fuzziness")
     assert {demo["ghent"].pk, demo["ghent_review"].pk} <= ids(relaxed)
-    # A misspelling is not relaxed away: it is corrected (and the corrected words must all match).
-    corrected = search("Ghent unemplyment")
-    assert corrected["suggestion"] == "ghent unemployment"
+    assert relaxed["suggestion"] is None
+    if demo["_engine"] == "database":
+        # A misspelling is not relaxed away: it is corrected (and the corrected words must all match).
+        assert search("Ghent unemplyment")["suggestion"] == "ghent unemployment"
 
 
 def test_a_word_only_a_body_holds_is_a_spelling_correction(demo):
