@@ -17,6 +17,7 @@ searched content types), then filters and counts facets over an in-memory copy o
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import cache as cache_result
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -187,12 +188,13 @@ class DatabaseEngine:
             language_params += [config, alternative]
         return f"{sql} UNION ALL {in_language}", [*params, *language_params, locale_id, *ct_ids]
 
-    def _scores(self, parsed, language, locale_id):
+    def _scores(self, parsed, language, locale_id, spelling):
         """{page_id: score} of the pages matching enough clauses, ranked OR with the all-words and phrase boosts.
 
         When no page holds enough clauses, the pages holding the most of them answer, unless the words look
-        misspelt (that is left to the spelling suggestion): a word no page holds, of another language or a name
-        ("formazione professionale duale"), must not empty a result that its other words would fill.
+        misspelt (`spelling()`, the search's one spelling suggestion, is not None): a word no page holds, of
+        another language or a name ("formazione professionale duale"), must not empty a result that its other
+        words would fill.
         """
         if connection.vendor == "sqlite":
             matched, sums, phrase = self._sqlite_matches(parsed, content_type_ids())
@@ -200,7 +202,7 @@ class DatabaseEngine:
             matched, sums, phrase = self._postgresql_matches(parsed, content_type_ids(), language, locale_id)
         scores = self._ranked(parsed, matched, sums, phrase, parsed.required)
         held = max(matched.values(), default=0)  # the most clauses one page holds
-        if not scores and 0 < held < parsed.required and self.suggest_spelling(parsed.typed_words, language) is None:
+        if not scores and 0 < held < parsed.required and spelling() is None:
             scores = self._ranked(parsed, matched, sums, phrase, held)
         return scores
 
@@ -278,12 +280,14 @@ class DatabaseEngine:
     def search(self, query):
         parsed = parse(query.text, query.language)
         terms = parsed.typed_words
+        # Asked at most once a search: by the relaxation in _scores and for a search that finds nothing.
+        spelling = cache_result(lambda: self.suggest_spelling(terms, query.language))
         snapshot = FacetSnapshot.current()
         locales = locale_ids() if query.language or query.locale else {}
         if parsed.clauses:
             # Every content type is matched (a selected type is a facet filter below), so the type facet keeps
             # its alternatives when a type is selected with words.
-            scores = self._scores(parsed, query.language, locales.get(query.language))
+            scores = self._scores(parsed, query.language, locales.get(query.language), spelling)
             candidates = scores.keys() & snapshot.documents.keys()
         else:
             scores = {}
@@ -322,7 +326,7 @@ class DatabaseEngine:
         start = (query.page - 1) * query.per_page
         page_ids = [row[0] for row in rows[start : start + query.per_page]]
         hits = [(pk, []) for pk in page_ids]  # the service builds the snippets, alike for both engines
-        suggestion = self.suggest_spelling(terms, query.language) if terms and total == 0 else None
+        suggestion = spelling() if terms and total == 0 else None
         return EngineResult(total=total, hits=hits, facets=facets, suggestion=suggestion)
 
     def _rerank(self, rows, scores, terms):

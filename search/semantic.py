@@ -10,7 +10,8 @@ Elasticsearch path: the nearest pages come from this store there too (the emulat
 has neither `dense_vector` nor kNN, so an Elasticsearch kNN query could not be tested; see docs/search.md).
 """
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
@@ -120,32 +121,42 @@ def _scope(query, snapshot):
 _model_threads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="query-embedding")
 
 
-def query_vector_soon(query):
-    """A future of the query's vector, started now; None when there is nothing to look for (embeddings off, no
-    words, no page embedded yet: the model is not run at all then)."""
+@dataclass(frozen=True)
+class PendingLookup:
+    """A semantic lookup under way: the vectors it searches and the future of the query's vector."""
+
+    index: VectorIndex
+    vector: Future
+
+
+def start_lookup(query):
+    """The lookup, its model started now; None when there is nothing to look for (embeddings off, no words, no
+    page embedded yet: the model is not run at all then)."""
     embedder = get_embedder()
-    if embedder is None or not query.terms or not len(VectorIndex.current(embedder.name).ids):
+    if embedder is None or not query.terms:
         return None
-    return _model_threads.submit(query_vector, query.text)
+    index = VectorIndex.current(embedder.name)
+    if not len(index.ids):
+        return None
+    return PendingLookup(index, _model_threads.submit(query_vector, query.text))
 
 
-def nearest(query, vector_soon=None, limit=SEMANTIC_CANDIDATES):
+def nearest(query, lookup=None, limit=SEMANTIC_CANDIDATES):
     """[(page id, similarity)] of the visible pages nearest the query's words, above the floor, best first.
 
     Facet selections are not applied here (the service applies them, and counts facets, as for words). Empty
-    when embeddings are off, unavailable, or the query has no words. `vector_soon` is the future
-    `query_vector_soon` returned, when the caller started the model earlier.
+    when embeddings are off, unavailable, or the query has no words. `lookup` is what `start_lookup` returned,
+    when the caller started the model earlier.
     """
-    vector_soon = vector_soon or query_vector_soon(query)
-    if vector_soon is None:
+    lookup = lookup or start_lookup(query)
+    if lookup is None:
         return []
     try:
-        vector = vector_soon.result()
+        vector = lookup.vector.result()
     except EmbeddingsUnavailable:
         return []
-    index = VectorIndex.current(get_embedder().name)
     scope = _scope(query, FacetSnapshot.current())
-    return [(pk, score) for pk, score in index.above(vector, similarity_floor()) if pk in scope][:limit]
+    return [(pk, score) for pk, score in lookup.index.above(vector, similarity_floor()) if pk in scope][:limit]
 
 
 def fuse(rankings, weights=None, k=RRF_K):

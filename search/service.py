@@ -57,12 +57,12 @@ def _fused_answer(query):
     """
     if not query.terms or query.sort != "relevance":
         return _engine_answer(query)
-    vector_soon = semantic.query_vector_soon(query)  # the model runs while the words are matched
-    if vector_soon is None:
+    lookup = semantic.start_lookup(query)  # the model runs while the words are matched
+    if lookup is None:
         return _lexical_only(_engine_answer(query))
     window = replace(query, page=1, per_page=semantic.LEXICAL_WINDOW)
     lexical = _engine_answer(window)
-    nearest = semantic.nearest(query, vector_soon)
+    nearest = semantic.nearest(query, lookup)
     if not nearest:
         start = (query.page - 1) * query.per_page
         if start + query.per_page > semantic.LEXICAL_WINDOW:  # past the window: the engine's own page
